@@ -1,0 +1,46 @@
+/** Every way a LivePerson lookup can fail; the UI maps each kind to one sentence. */
+export type LivePersonFailureKind =
+    | 'misconfigured'
+    | 'auth'
+    | 'forbidden'
+    | 'notFound'
+    | 'notAuthenticated'
+    | 'rateLimited'
+    | 'timeout'
+    | 'unavailable'
+    | 'invalidResponse';
+
+/** The LivePerson call that failed: tells the admin where to look. */
+export type LivePersonStep = 'domain' | 'login' | 'refresh' | 'logout' | 'agentSession' | 'participantInfo';
+
+export interface LivePersonFailure {
+    kind: LivePersonFailureKind;
+    step: LivePersonStep;
+    /** Safe for logs and admins: never a secret, a token or a raw response body. */
+    message: string;
+    correlationId: string;
+    status?: number;
+    internalCode?: number;
+    /** When LivePerson (or the circuit breaker) says to try again, in seconds from the failure. */
+    retryAfterSeconds?: number;
+}
+
+/** Thrown inside the client for control flow; the client's public methods return it as a value. */
+export class LivePersonError extends Error {
+    constructor(readonly failure: LivePersonFailure) {
+        super(failure.message);
+        this.name = 'LivePersonError';
+    }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: LivePersonFailure };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const failed = <T>(failure: LivePersonFailure): Result<T> => ({ ok: false, failure });
+
+export function fail(failure: LivePersonFailure): never {
+    throw new LivePersonError(failure);
+}
+
+/** Failures that say nothing about the participant: worth a circuit breaker, never worth caching. */
+export const isOutage = (kind: LivePersonFailureKind): boolean => kind === 'unavailable' || kind === 'timeout';

@@ -1,0 +1,19 @@
+import type { LivePersonSettings } from '../settings/AppConfig';
+
+/**
+ * Tells sessions made with other settings apart without storing the credentials next to the session:
+ * two FNV-1a passes give 64 bits, plenty to notice a change (this is not a security boundary).
+ */
+export function settingsFingerprint(settings: LivePersonSettings): string {
+    const text = JSON.stringify([settings.accountId, settings.domainOverride ?? '', settings.credentials]);
+    return fnv1a(text, 0x811c9dc5) + fnv1a(text, 0x01000193);
+}
+
+function fnv1a(text: string, seed: number): string {
+    let hash = seed >>> 0;
+    for (let i = 0; i < text.length; i++) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, '0');
+}

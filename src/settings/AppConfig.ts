@@ -1,0 +1,54 @@
+import type { SettingId } from './SettingId';
+
+export type LivePersonCredentials =
+    | {
+          type: 'api_key';
+          username: string;
+          appKey: string;
+          secret: string;
+          /** Literal "dummy" when blank: what LivePerson expects from OAuth2 bot users. */
+          accessToken: string;
+          accessTokenSecret: string;
+      }
+    | { type: 'password'; username: string; password: string };
+
+export interface LivePersonSettings {
+    accountId: string;
+    /** agentVep host chosen by the admin; undefined = ask the Domain API. */
+    domainOverride: string | undefined;
+    credentials: LivePersonCredentials;
+}
+
+export type ProblemCode =
+    | 'missing'
+    | 'notDigits'
+    | 'notWholeNumber'
+    | 'outOfRange'
+    | 'domainHasScheme'
+    | 'domainHasPath'
+    | 'domainInvalid'
+    | 'unknownAuthType'
+    | 'invalidName';
+
+export interface SettingProblem {
+    settingId: SettingId;
+    code: ProblemCode;
+    /** Allowed range for `outOfRange`, so the sentence can say it. */
+    range?: { min: number; max: number };
+}
+
+/** Why LivePerson cannot be called, when it cannot. */
+export type LivePersonReadiness = 'ready' | 'notConfigured' | 'misconfigured';
+
+export interface AppConfig {
+    readiness: LivePersonReadiness;
+    livePerson: LivePersonSettings | undefined;
+    participantAppIds: string[];
+    participantField: string | undefined;
+    allowedRoles: string[];
+    maskPii: boolean;
+    showSensitive: boolean;
+    cacheTtlMs: number;
+    timeoutMs: number;
+    problems: SettingProblem[];
+}

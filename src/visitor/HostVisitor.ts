@@ -1,0 +1,24 @@
+/** A visitor as the host knows it, minus the token: the token never enters the app past the parser. */
+export interface HostVisitor {
+    id: string;
+    username: string;
+    name?: string;
+    status?: string;
+    createdAt?: string;
+    updatedAt?: string;
+    emails: string[];
+    phones: string[];
+    departmentId?: string;
+    contactId?: string;
+    /** Visitor custom fields (Rocket.Chat stores them as `livechatData`). */
+    livechatData: Record<string, string>;
+    customFields: Record<string, string>;
+    /** Undefined on hosts that predate external ids (before Rocket.Chat 8.4). */
+    externalIds: ExternalId[] | undefined;
+}
+
+export interface ExternalId {
+    appId: string;
+    entityId: string;
+    metadata?: Record<string, string>;
+}

@@ -1,0 +1,102 @@
+import * as z from 'zod/mini';
+
+import type { ExternalId, HostVisitor } from './HostVisitor';
+
+const MAX_VALUE_LENGTH = 500;
+
+/** Field values are shown as text; objects (rare) are shown as JSON, long values are cut. */
+function asText(value: unknown): string {
+    const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+}
+
+const textRecord = z.pipe(
+    z.catch(z.optional(z.nullable(z.record(z.string(), z.unknown()))), undefined),
+    z.transform((record) =>
+        Object.fromEntries(
+            Object.entries(record ?? {})
+                .filter(([, value]) => value !== undefined && value !== null && value !== '')
+                .map(([key, value]) => [key, asText(value)]),
+        ),
+    ),
+);
+
+/**
+ * Hosts send dates as Date objects (in process, possibly from another realm, so `instanceof` cannot be
+ * trusted) or as ISO strings (the subprocess runtime serialises them): read whatever comes.
+ */
+const date = z.pipe(
+    z.optional(z.unknown()),
+    z.transform((value): string | undefined => {
+        const isDateLike = typeof (value as { getTime?: unknown })?.getTime === 'function';
+        const time = isDateLike ? (value as Date).getTime() : typeof value === 'string' || typeof value === 'number' ? new Date(value).getTime() : NaN;
+        return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+    }),
+);
+
+/** A field of an unexpected type is left out rather than losing the whole visitor. */
+const lenient = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(z.nullable(schema)), undefined);
+
+const externalId = z.object({
+    appId: z.string(),
+    entityId: z.string(),
+    metadata: textRecord,
+});
+
+/**
+ * Typed against what hosts of every supported version send: older ones lack `externalIds`, keep the
+ * creation time in `_unmappedProperties_.ts`, or carry fields the definitions do not name.
+ */
+const hostVisitorSchema = z.object({
+    id: z.string().check(z.minLength(1)),
+    username: lenient(z.string()),
+    name: lenient(z.string()),
+    status: lenient(z.string()),
+    createdAt: date,
+    ts: date,
+    updatedAt: date,
+    department: lenient(z.string()),
+    contactId: lenient(z.string()),
+    phone: lenient(z.array(z.object({ phoneNumber: lenient(z.string()) }))),
+    visitorEmails: lenient(z.array(z.object({ address: lenient(z.string()) }))),
+    livechatData: textRecord,
+    customFields: textRecord,
+    externalIds: lenient(z.array(z.unknown())),
+    _unmappedProperties_: lenient(z.object({ ts: date, externalIds: lenient(z.array(z.unknown())) })),
+});
+
+export function parseHostVisitor(raw: unknown): HostVisitor | undefined {
+    const parsed = hostVisitorSchema.safeParse(raw);
+    if (!parsed.success) {
+        return undefined;
+    }
+    const visitor = parsed.data;
+    const rawExternalIds = visitor.externalIds ?? visitor._unmappedProperties_?.externalIds;
+    return {
+        id: visitor.id,
+        username: visitor.username ?? '',
+        name: visitor.name ?? undefined,
+        status: visitor.status ?? undefined,
+        createdAt: visitor.createdAt ?? visitor.ts ?? visitor._unmappedProperties_?.ts,
+        updatedAt: visitor.updatedAt,
+        emails: (visitor.visitorEmails ?? []).map((email) => email.address ?? '').filter(Boolean),
+        phones: (visitor.phone ?? []).map((phone) => phone.phoneNumber ?? '').filter(Boolean),
+        departmentId: visitor.department ?? undefined,
+        contactId: visitor.contactId ?? undefined,
+        livechatData: visitor.livechatData,
+        customFields: visitor.customFields,
+        externalIds: rawExternalIds ? parseExternalIds(rawExternalIds) : undefined,
+    };
+}
+
+/** One malformed entry (another app's bug) must not hide the others. */
+function parseExternalIds(entries: unknown[]): ExternalId[] {
+    return entries.flatMap((entry) => {
+        const parsed = externalId.safeParse(entry);
+        if (!parsed.success) {
+            return [];
+        }
+        const { metadata, ...rest } = parsed.data;
+        return [Object.keys(metadata).length > 0 ? { ...rest, metadata } : rest];
+    });
+}

@@ -1,0 +1,21 @@
+import { parseVisitorInfoArgs } from '../../src/commands/parseVisitorInfoArgs';
+
+describe('reading /visitorinfo arguments', () => {
+    it.each([
+        [[], { kind: 'show' }],
+        [['refresh'], { kind: 'refresh' }],
+        [['REFRESH'], { kind: 'refresh' }],
+        [['status'], { kind: 'status' }],
+        [['help'], { kind: 'help' }],
+        [['unlink'], { kind: 'unlink' }],
+        [['link', 'p-1'], { kind: 'link', participantId: 'p-1' }],
+        [['link'], { kind: 'link', participantId: undefined }],
+        [['6a22b1765528fa64dd29de70'], { kind: 'byId', visitorId: '6a22b1765528fa64dd29de70' }],
+        [['refrsh'], { kind: 'help' }],
+        [['link', 'a', 'b'], { kind: 'help' }],
+        [['status', 'now'], { kind: 'help' }],
+        [['../etc/passwd'], { kind: 'help' }],
+    ])('%p -> %p', (args, expected) => {
+        expect(parseVisitorInfoArgs(args)).toEqual(expected);
+    });
+});
