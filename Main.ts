@@ -22,7 +22,7 @@ import { handleBlockAction } from './src/handlers/RefreshHandler';
 import { handleRoomAction } from './src/handlers/RoomActionHandler';
 import { jobProcessors, PREWARM_JOB } from './src/lifecycle/jobs';
 import { handleSettingUpdated } from './src/lifecycle/onSettingUpdated';
-import { schedulePrewarm } from './src/lifecycle/schedulePrewarm';
+import { PrewarmScheduler } from './src/lifecycle/PrewarmScheduler';
 import { LivePersonClient } from './src/liveperson/LivePersonClient';
 import { createCallContext } from './src/liveperson/createCallContext';
 import { SETTINGS } from './src/settings/settingDefinitions';
@@ -33,7 +33,7 @@ export class LivePersonVisitorInfoApp extends App implements IUIKitInteractionHa
 
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
-        this.runtime = { appId: info.id, logger, client: new LivePersonClient() };
+        this.runtime = { appId: info.id, logger, client: new LivePersonClient(), prewarm: new PrewarmScheduler() };
     }
 
     protected override async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
@@ -49,7 +49,7 @@ export class LivePersonVisitorInfoApp extends App implements IUIKitInteractionHa
     }
 
     public override async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
-        await schedulePrewarm(configurationModify, 0);
+        await this.runtime.prewarm.schedule(configurationModify, 0);
         return true;
     }
 

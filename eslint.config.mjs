@@ -1,7 +1,9 @@
+import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'playground/public/**'] },
+  js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -10,6 +12,10 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'prefer-const': 'error',
     },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
   },
   {
     files: ['scripts/**', 'test/**', 'playground/**'],

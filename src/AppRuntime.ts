@@ -1,10 +1,12 @@
 import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { PrewarmScheduler } from './lifecycle/PrewarmScheduler';
 import type { LivePersonClient } from './liveperson/LivePersonClient';
 
-/** What lives as long as the app: its id, its logger and the LivePerson client with its caches and sessions. */
+/** What lives as long as the app: its id, its logger, the LivePerson client (caches, sessions) and the pre-warm scheduling. */
 export interface AppRuntime {
     appId: string;
     logger: ILogger;
     client: LivePersonClient;
+    prewarm: PrewarmScheduler;
 }

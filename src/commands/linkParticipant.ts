@@ -7,6 +7,7 @@ import type { Translate } from '../i18n/translator';
 import { participantIdProblem } from '../liveperson/participantId';
 import type { AppConfig } from '../settings/AppConfig';
 import type { Accessors } from '../handlers/Accessors';
+import { rolesText } from '../handlers/showVisitor';
 import { isUnlinkedEntityId, linkedEntityId, unlinkedEntityId } from '../visitor/participantIdFor';
 import { readHostVisitor } from '../visitor/readHostVisitor';
 import { roomVisitor } from '../visitor/roomVisitor';
@@ -31,7 +32,7 @@ export async function linkParticipant(runtime: AppRuntime, accessors: Accessors,
         return t('msg_link_needs_room');
     }
     if (accessToRoomVisitor(request.user, inRoom.servedById, config.allowedRoles) === 'denied') {
-        return t('msg_not_allowed', { roles: config.allowedRoles.join(', ') });
+        return t('msg_not_allowed', { roles: rolesText(config, t) });
     }
     const accountId = config.livePerson?.accountId;
     if (!request.unlink) {

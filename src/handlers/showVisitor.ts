@@ -58,7 +58,7 @@ export async function showVisitor(runtime: AppRuntime, accessors: Accessors, req
         }
     };
 
-    const resolved = resolveTarget(request, config);
+    const resolved = resolveTarget(request, config, t);
     if ('refusal' in resolved) {
         return say(t(resolved.refusal, resolved.params));
     }
@@ -82,8 +82,8 @@ export async function showVisitor(runtime: AppRuntime, accessors: Accessors, req
     await (request.surface === 'open' ? ui.openSurfaceView(view, interaction, request.user) : ui.updateSurfaceView(view, interaction, request.user));
 }
 
-function resolveTarget(request: ShowVisitorRequest, config: AppConfig): Resolved {
-    const roles = config.allowedRoles.join(', ');
+function resolveTarget(request: ShowVisitorRequest, config: AppConfig, t: Translate): Resolved {
+    const roles = rolesText(config, t);
     if (request.target.kind === 'id') {
         if (!hasAllowedRole(request.user, config.allowedRoles)) {
             return { refusal: 'msg_not_allowed_by_id', params: { roles } };
@@ -139,5 +139,8 @@ function panelView(appId: string, profile: VisitorProfile, config: AppConfig, t:
         blocks: renderPanelBlocks(document, { appId, refreshLabel: t('panel_refresh'), refreshValue }),
     };
 }
+
+/** The roles named in a refusal, or a plain "(no role set)" when the admin allowed none. */
+export const rolesText = (config: AppConfig, t: Translate): string => (config.allowedRoles.length > 0 ? config.allowedRoles.join(', ') : t('msg_no_roles'));
 
 export const panelViewId = (visitorId: string): string => `lpvi-panel-${visitorId}`;

@@ -6,7 +6,6 @@ import { applySettings } from '../liveperson/applySettings';
 import { createCallContext } from '../liveperson/createCallContext';
 import { readAppConfig } from '../settings/readAppConfig';
 import { CREDENTIAL_SETTINGS } from '../settings/SettingId';
-import { schedulePrewarm } from './schedulePrewarm';
 
 const LOGOUT_BUDGET_MS = 5000;
 
@@ -19,6 +18,6 @@ export async function handleSettingUpdated(runtime: AppRuntime, setting: ISettin
     // No persistence writer here: the stored session is left to its fingerprint, which no longer matches.
     applySettings(runtime.client, config, createCallContext({ http, read }, runtime.logger, LOGOUT_BUDGET_MS));
     if (config.readiness === 'ready') {
-        await schedulePrewarm(configModify);
+        await runtime.prewarm.schedule(configModify);
     }
 }

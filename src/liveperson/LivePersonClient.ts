@@ -120,29 +120,17 @@ export class LivePersonClient implements ParticipantDirectory {
     /** Resolves the domain, logs in and opens the agent session, so the first agent's click costs one round trip. */
     async warmUp(ctx: CallContext): Promise<WarmUpReport> {
         const steps: WarmUpReport['steps'] = [];
-        const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-            const started = this.clock();
-            try {
-                const value = await work();
-                steps.push({ step, ok: true, durationMs: this.clock() - started });
-                return value;
-            } catch (error) {
-                const failure = error instanceof LivePersonError ? error.failure : undefined;
-                steps.push({ step, ok: false, durationMs: this.clock() - started, kind: failure?.kind ?? 'unexpected', status: failure?.status });
-                throw error;
-            }
-        };
         const settings = this.settings;
         try {
             if (settings && !settings.domainOverride) {
-                await timed('domain', () => this.domains.agentVep(ctx, settings.accountId));
+                await this.timedStep(steps, 'domain', () => this.domains.agentVep(ctx, settings.accountId));
             }
-            const session = await timed('login', () => this.sessions.acquire(ctx));
-            await timed('agentSession', () => this.sessions.agentSessionId(ctx, session));
+            const session = await this.timedStep(steps, 'login', () => this.sessions.acquire(ctx));
+            await this.timedStep(steps, 'agentSession', () => this.sessions.agentSessionId(ctx, session));
         } catch {
             // The failed step is in the report.
         }
-        const report: WarmUpReport = { at: this.clock(), ok: steps.length > 0 && steps.every((step) => step.ok), correlationId: ctx.correlationId, steps };
+        const report = this.report(ctx, steps);
         if (ctx.sessionStore?.canWrite) {
             await ctx.sessionStore.saveWarmUpReport(report).catch(() => undefined);
         }
@@ -153,32 +141,23 @@ export class LivePersonClient implements ParticipantDirectory {
     async connectionTest(ctx: CallContext): Promise<WarmUpReport> {
         const settings = this.settings;
         const steps: WarmUpReport['steps'] = [];
-        const timed = async <T>(step: string, work: () => Promise<T>): Promise<T | undefined> => {
-            const started = this.clock();
-            try {
-                const value = await work();
-                steps.push({ step, ok: true, durationMs: this.clock() - started });
-                return value;
-            } catch (error) {
-                const failure = error instanceof LivePersonError ? error.failure : undefined;
-                steps.push({ step, ok: false, durationMs: this.clock() - started, kind: failure?.kind ?? 'unexpected', status: failure?.status });
-                return undefined;
-            }
-        };
-        if (settings) {
-            const previous = this.sessions.currentSession;
-            if (!settings.domainOverride) {
-                await timed('domain', () => this.domains.resolve(ctx, settings.accountId));
-            }
-            const session = steps.every((step) => step.ok) ? await timed('login', () => this.sessions.loginNow(ctx)) : undefined;
-            if (session) {
-                await timed('agentSession', () => this.sessions.agentSessionId(ctx, session));
-                if (previous && previous.bearer !== session.bearer) {
-                    this.runInBackground(this.sessions.logout(this.backgroundContext(ctx), previous));
-                }
-            }
+        if (!settings) {
+            return this.report(ctx, steps);
         }
-        return { at: this.clock(), ok: steps.length > 0 && steps.every((step) => step.ok), correlationId: ctx.correlationId, steps };
+        const previous = this.sessions.currentSession;
+        try {
+            if (!settings.domainOverride) {
+                await this.timedStep(steps, 'domain', () => this.domains.resolve(ctx, settings.accountId));
+            }
+            const session = await this.timedStep(steps, 'login', () => this.sessions.loginNow(ctx));
+            if (previous && previous.bearer !== session.bearer) {
+                this.runInBackground(this.sessions.logout(this.backgroundContext(ctx), previous));
+            }
+            await this.timedStep(steps, 'agentSession', () => this.sessions.agentSessionId(ctx, session));
+        } catch {
+            // The failed step is in the report; the steps after it are not run.
+        }
+        return this.report(ctx, steps);
     }
 
     keepAlive(ctx: CallContext): Promise<KeepAliveOutcome> {
@@ -203,6 +182,23 @@ export class LivePersonClient implements ParticipantDirectory {
 
     get cachedParticipants(): number {
         return this.cache.size;
+    }
+
+    private async timedStep<T>(steps: WarmUpReport['steps'], step: string, work: () => Promise<T>): Promise<T> {
+        const started = this.clock();
+        try {
+            const value = await work();
+            steps.push({ step, ok: true, durationMs: this.clock() - started });
+            return value;
+        } catch (error) {
+            const failure = error instanceof LivePersonError ? error.failure : undefined;
+            steps.push({ step, ok: false, durationMs: this.clock() - started, kind: failure?.kind ?? 'unexpected', status: failure?.status });
+            throw error;
+        }
+    }
+
+    private report(ctx: CallContext, steps: WarmUpReport['steps']): WarmUpReport {
+        return { at: this.clock(), ok: steps.length > 0 && steps.every((step) => step.ok), correlationId: ctx.correlationId, steps };
     }
 
     private async fetchAndRemember(ctx: CallContext, key: string, participantId: string): Promise<Result<ParticipantLookup>> {

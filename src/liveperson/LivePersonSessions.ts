@@ -148,13 +148,7 @@ export class LivePersonSessions {
         if (stored?.bearer === session.bearer && ctx.sessionStore?.canWrite) {
             await ctx.sessionStore.clear();
         }
-        await sendToLivePerson(ctx, {
-            step: 'logout',
-            method: 'post',
-            url: this.accountUrl(session, 'logout?v=1.3'),
-            headers: { Cookie: `Session_id=${session.sessionCookie}` },
-            body: { csrf: session.csrf },
-        });
+        await this.loginServiceCall(ctx, session, 'logout');
     }
 
     /** Logs in now, replacing the current session (the admin's connection test). */
@@ -211,6 +205,14 @@ export class LivePersonSessions {
                 }
             }
             await store.saveLease({ holder: this.deps.instanceId, until: now + LOGIN_LEASE_MS }).catch(() => undefined);
+            // Two instances may both have found the lease free: the last writer wins, the other waits for it.
+            const holder = await store.loadLease().catch(() => undefined);
+            if (holder && holder.holder !== this.deps.instanceId) {
+                const adopted = await this.waitForLease(ctx, holder.until, replacingBearer);
+                if (adopted) {
+                    return adopted;
+                }
+            }
         }
         const session = await this.login(ctx);
         await this.install(ctx, session);
@@ -310,13 +312,7 @@ export class LivePersonSessions {
     }
 
     private async refresh(ctx: CallContext, session: LivePersonSession): Promise<void> {
-        await sendToLivePerson(ctx, {
-            step: 'refresh',
-            method: 'post',
-            url: this.accountUrl(session, 'refresh?v=1.3'),
-            headers: { Cookie: `Session_id=${session.sessionCookie}` },
-            body: { csrf: session.csrf },
-        });
+        await this.loginServiceCall(ctx, session, 'refresh');
         session.refreshedAt = this.deps.clock();
         await this.persist(ctx, session);
     }
@@ -326,6 +322,17 @@ export class LivePersonSessions {
         if (fresh.bearer !== old.bearer) {
             await this.logout(ctx, old).catch(() => undefined);
         }
+    }
+
+    /** Refresh and logout authenticate with the session cookie and the csrf token, not the bearer. */
+    private async loginServiceCall(ctx: CallContext, session: LivePersonSession, step: 'refresh' | 'logout'): Promise<void> {
+        await sendToLivePerson(ctx, {
+            step,
+            method: 'post',
+            url: this.accountUrl(session, `${step}?v=1.3`),
+            headers: { Cookie: `Session_id=${session.sessionCookie}` },
+            body: { csrf: session.csrf },
+        });
     }
 
     private accountUrl(session: LivePersonSession, rest: string): string {

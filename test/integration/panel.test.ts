@@ -1,22 +1,14 @@
-import { agentActions } from '../support/actions';
 import { seedParticipant, seedParticipantId, twoContactsParticipant } from '../support/liveperson-fixtures';
-import { expectPrivateAndSecret, lastNotificationText, shownPanel, surfaceText } from '../support/observe';
-import { SSO_APP_ID, startSampleWorld, type SampleWorld } from '../support/sample-world';
+import { lastNotificationText, shownPanel, surfaceText } from '../support/observe';
+import { perTestWorld, type Started } from '../support/perTestWorld';
+import { SSO_APP_ID, type SampleWorld } from '../support/sample-world';
 
 const UNMASKED = { lp_mask_pii: false, lp_show_sensitive: true };
 
 describe('the visitor panel', () => {
     let world: SampleWorld;
-    let act: ReturnType<typeof agentActions>;
-
-    const start = async (options: Parameters<typeof startSampleWorld>[0] = {}) => {
-        world = await startSampleWorld(options);
-        act = agentActions(world);
-    };
-    afterEach(async () => {
-        expectPrivateAndSecret(world);
-        await world.stop();
-    });
+    let act: Started['act'];
+    const start = perTestWorld((started) => ({ world, act } = started));
 
     const panelText = () => surfaceText(shownPanel(world.host));
 
@@ -251,18 +243,15 @@ describe('the visitor panel', () => {
 
 describe('who the visitor is in LivePerson, and what the agent reads when there is nothing to show', () => {
     let world: SampleWorld;
-    let act: ReturnType<typeof agentActions>;
-    const start = async (options: Parameters<typeof startSampleWorld>[0] = {}) => {
-        world = await startSampleWorld(options);
-        act = agentActions(world);
-    };
-    afterEach(async () => {
-        // Every state keeps the Rocket.Chat section, opens exactly one panel in time, and posts nothing.
-        expect(world.host.surfaces.filter((surface) => !surface.dropped).length).toBeGreaterThan(0);
-        expect(surfaceText(shownPanel(world.host))).toContain('Rocket.Chat');
-        expectPrivateAndSecret(world);
-        await world.stop();
-    });
+    let act: Started['act'];
+    // Every state keeps the Rocket.Chat section and opens the panel in time.
+    const start = perTestWorld(
+        (started) => ({ world, act } = started),
+        (ended) => {
+            expect(ended.host.surfaces.filter((surface) => !surface.dropped).length).toBeGreaterThan(0);
+            expect(surfaceText(shownPanel(ended.host))).toContain('Rocket.Chat');
+        },
+    );
     const livePersonSection = () => surfaceText(shownPanel(world.host)).split('*LivePerson*')[1] ?? '';
 
     it('LivePerson not configured: tells admins what to set', async () => {

@@ -49,6 +49,8 @@ export interface SampleWorldOptions {
     /** Reuse a running simulator (two instances of the app against one LivePerson). */
     sim?: LivePersonSimulator;
     latencyMs?: number;
+    /** The session lifetime LivePerson's login answers with (default 8 h). */
+    sessionTtlMs?: number;
     /** Send LivePerson traffic somewhere else (e.g. a closed port, to model "connection refused"). */
     routeTo?: string;
 }
@@ -59,7 +61,7 @@ export interface SampleWorldOptions {
  * external id, one through the custom field, one with nothing, one whose LivePerson chat is not authenticated).
  */
 export async function startSampleWorld(options: SampleWorldOptions = {}): Promise<SampleWorld> {
-    const sim = options.sim ?? (await startLivePersonSimulator({ accounts: [primaryAccount, secondaryAccount], latencyMs: options.latencyMs }));
+    const sim = options.sim ?? (await startLivePersonSimulator({ accounts: [primaryAccount, secondaryAccount], latencyMs: options.latencyMs, sessionTtlMs: options.sessionTtlMs }));
     const { info, AppClass } = await loadPackagedApp(packagedZipPath());
     const routes = Object.fromEntries(sim.hostnames.map((hostname) => [hostname, options.routeTo ?? sim.url]));
     const host = createInMemoryHost({ appInfo: info, routes, persistence: options.persistence, ...options.host });

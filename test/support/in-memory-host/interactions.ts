@@ -123,7 +123,8 @@ export class InteractionRunner {
   constructor(private readonly deps: InteractionDependencies) {}
 
   async runSlashCommand(run: SlashCommandRun): Promise<{ triggerId: string }> {
-    const app = this.deps.enabledApp();
+    // Throws when the app is not enabled; the host calls the executor on the command object, not on the app.
+    this.deps.enabledApp();
     const name = run.command.replace(/^\//, '').toLowerCase();
     const entry = this.deps.registrations.commands.get(name);
     if (!entry || !entry.enabled) {

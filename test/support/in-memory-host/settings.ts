@@ -102,9 +102,8 @@ export class ServerSettingsReader implements IServerSettingRead {
     if (!this.guard.allows(Permission.serverSettingRead, 'IServerSettingRead.getAll')) {
       return [][Symbol.iterator]();
     }
-    return Object.keys(this.values)
-      .map((id) => this.settingFor(id) as ISetting)
-      [Symbol.iterator]();
+    const settings = Object.keys(this.values).map((id) => this.settingFor(id) as ISetting);
+    return settings[Symbol.iterator]();
   }
 
   async isReadableById(id: string): Promise<boolean> {

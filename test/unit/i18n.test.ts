@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { i18nProblems, readI18nFiles } from '../../scripts/package/i18nFiles';
+import { LANGUAGES, languageFor } from '../../src/i18n/languages';
+import { translator } from '../../src/i18n/translator';
+import { SettingId } from '../../src/settings/SettingId';
+
+const ROOT = path.resolve(__dirname, '../..');
+const english = JSON.parse(fs.readFileSync(path.join(ROOT, 'i18n/en.json'), 'utf8')) as Record<string, string>;
+
+function sourceFiles(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        return entry.isDirectory() ? sourceFiles(full) : full.endsWith('.ts') ? [full] : [];
+    });
+}
+
+/** Keys the code names literally, plus the families it builds from values it owns. */
+function keysTheCodeUses(): Set<string> {
+    const code = [path.join(ROOT, 'Main.ts'), ...sourceFiles(path.join(ROOT, 'src'))].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    const literals = new Set([...code.matchAll(/'([a-zA-Z][\w-]*)'/g)].map((match) => match[1]));
+    const problemCodes = [...fs.readFileSync(path.join(ROOT, 'src/settings/AppConfig.ts'), 'utf8').matchAll(/\| '(\w+)'/g)].map((match) => match[1]);
+    const families = [
+        ...Object.values(SettingId).flatMap((id) => [`${id}_label`, `${id}_description`]),
+        ...problemCodes.map((code) => `problem_${code}`),
+        ...['domain', 'login', 'agentSession'].map((step) => `status_step_${step}`),
+    ];
+    return new Set([...literals, ...families]);
+}
+
+describe('translations', () => {
+    it('every language has every key, non-empty, with the same placeholders as English', () => {
+        const files = readI18nFiles();
+        expect([...files.keys()].sort()).toEqual(['de.json', 'en.json', 'es.json', 'fr.json', 'pt-BR.json']);
+        expect(i18nProblems(files, [])).toEqual([]);
+        const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+        for (const [name, dictionary] of files) {
+            for (const [key, text] of Object.entries(english)) {
+                expect({ file: name, key, placeholders: placeholders(dictionary[key]) }).toEqual({ file: name, key, placeholders: placeholders(text) });
+            }
+        }
+    });
+
+    it('a key missing in one language is reported', () => {
+        const files = readI18nFiles();
+        const { panel_title: _dropped, ...german } = files.get('de.json') as Record<string, string>;
+        files.set('de.json', german);
+        expect(i18nProblems(files, [])).toEqual(['i18n/de.json lacks 1 key(s): panel_title']);
+    });
+
+    it('no key is unused by the code', () => {
+        const used = keysTheCodeUses();
+        expect(Object.keys(english).filter((key) => !used.has(key))).toEqual([]);
+    });
+
+    it('the translations are not English copies', () => {
+        for (const language of LANGUAGES.filter((code) => code !== 'en')) {
+            const t = translator(language);
+            expect(t('panel_refresh')).not.toBe(english.panel_refresh);
+            expect(t('state_timeout')).not.toBe(english.state_timeout);
+        }
+    });
+
+    it.each([
+        ['pt-BR', 'pt-BR'],
+        ['pt', 'pt-BR'],
+        ['es-MX', 'es'],
+        ['de_CH', 'de'],
+        ['fr-CA', 'fr'],
+        ['en-GB', 'en'],
+        ['ja', undefined],
+        [undefined, undefined],
+    ])('Rocket.Chat language %p is shown as %p', (code, expected) => {
+        expect(languageFor(code)).toBe(expected);
+    });
+
+    it('placeholders are filled and a missing one is left visible rather than blank', () => {
+        const t = translator('en');
+        expect(t('state_rate_limited', { seconds: 30 })).toBe('LivePerson asked the app to slow down. Try Refresh in 30 s.');
+        expect(t('state_rate_limited')).toContain('{{seconds}}');
+    });
+});
