@@ -16,6 +16,7 @@ import { RoomTypeFilter, UIActionButtonContext } from '@rocket.chat/apps-engine/
 import type { IUIKitInteractionHandler, IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
 
 import type { AppRuntime } from './src/AppRuntime';
+import { currentLogger } from './src/currentLogger';
 import { VisitorInfoCommand } from './src/commands/VisitorInfoCommand';
 import { ROOM_ACTION_ID } from './src/handlers/ids';
 import { handleBlockAction } from './src/handlers/RefreshHandler';
@@ -33,7 +34,7 @@ export class LivePersonVisitorInfoApp extends App implements IUIKitInteractionHa
 
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
-        this.runtime = { appId: info.id, logger, client: new LivePersonClient(), prewarm: new PrewarmScheduler() };
+        this.runtime = { appId: info.id, logger: currentLogger(() => this.getLogger()), client: new LivePersonClient(), prewarm: new PrewarmScheduler() };
     }
 
     protected override async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {

@@ -47,6 +47,11 @@ export class DomainResolver {
         return request;
     }
 
+    /** What the cache holds for the account, fresh or not (a session on another host is stale). */
+    known(accountId: string): string | undefined {
+        return this.cache.get(accountId)?.baseURI;
+    }
+
     /** The login response lists the account's hosts too: a free refresh. */
     remember(accountId: string, baseURI: string): void {
         this.cache.set(accountId, { baseURI, resolvedAt: this.clock() });

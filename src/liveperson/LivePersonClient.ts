@@ -262,7 +262,8 @@ export class LivePersonClient implements ParticipantDirectory {
             } catch (error) {
                 const failure = error instanceof LivePersonError ? error.failure : undefined;
                 if (failure?.kind === 'unavailable' && failure.status === undefined && !this.settings?.domainOverride) {
-                    this.domains.markStale(session.accountId);
+                    // The host did not answer at all: maybe LivePerson moved the account. Ask where it lives now.
+                    this.runInBackground(this.domains.resolve(this.backgroundContext(ctx), session.accountId));
                 }
                 if (attempt > 0 || !failure) {
                     throw error;

@@ -166,6 +166,11 @@ export class LivePersonSessions {
         if (!session || session.fingerprint !== this.fingerprint || session.bearer === replacingBearer) {
             return undefined;
         }
+        // LivePerson moved the account to another host: a session on the old one is of no use.
+        const host = this.settings?.domainOverride ?? this.deps.domains.known(session.accountId);
+        if (host && host !== session.domain) {
+            return undefined;
+        }
         return isExpired(session, this.deps.clock()) ? undefined : session;
     }
 

@@ -1,5 +1,6 @@
-import type { IHttp, ILogger, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IHttp, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { AppLog } from '../currentLogger';
 import type { CallContext } from './CallContext';
 import { newCorrelationId } from './correlationId';
 import { Deadline } from './Deadline';
@@ -8,7 +9,7 @@ import { persistenceSessionStore } from './persistenceSessionStore';
 /** One context per agent action or background job: its own correlation id and time budget. */
 export function createCallContext(
     accessors: { http: IHttp; read: IRead; persistence?: IPersistence },
-    logger: ILogger,
+    logger: AppLog,
     budgetMs: number,
 ): CallContext {
     return {
