@@ -112,7 +112,7 @@ export class LivePersonSessions {
 
     /** Run by the recurring job: refresh a session in use, renew one near its end, let an idle one go. */
     async keepAlive(ctx: CallContext): Promise<KeepAliveOutcome> {
-        const session = this.usable(this.current) ?? (await this.adoptStored(ctx));
+        const session = await this.freshestSession(ctx);
         const now = this.deps.clock();
         if (!session) {
             return 'none';
@@ -174,15 +174,34 @@ export class LivePersonSessions {
         return isExpired(session, this.deps.clock()) ? undefined : session;
     }
 
+    /**
+     * The job may run on an instance no agent uses: what the store says about use and refreshes (written by
+     * every instance) counts as much as what this one remembers.
+     */
+    private async freshestSession(ctx: CallContext): Promise<LivePersonSession | undefined> {
+        const mine = this.usable(this.current);
+        const stored = this.usable(await ctx.sessionStore?.load().catch(() => undefined));
+        if (!mine || (stored && stored.bearer !== mine.bearer && stored.createdAt > mine.createdAt)) {
+            return stored && this.adopt(stored);
+        }
+        if (stored?.bearer === mine.bearer) {
+            mine.lastUsedAt = Math.max(mine.lastUsedAt, stored.lastUsedAt);
+            mine.refreshedAt = Math.max(mine.refreshedAt, stored.refreshedAt);
+        }
+        return mine;
+    }
+
     private async adoptStored(ctx: CallContext, replacingBearer?: string): Promise<LivePersonSession | undefined> {
         const stored = this.usable(await ctx.sessionStore?.load().catch(() => undefined), replacingBearer);
-        if (stored) {
-            this.current = stored;
-            if (!this.settings?.domainOverride) {
-                this.deps.domains.remember(stored.accountId, stored.domain);
-            }
+        return stored && this.adopt(stored);
+    }
+
+    private adopt(session: LivePersonSession): LivePersonSession {
+        this.current = session;
+        if (!this.settings?.domainOverride) {
+            this.deps.domains.remember(session.accountId, session.domain);
         }
-        return stored;
+        return session;
     }
 
     private loginOnce(ctx: CallContext, replacingBearer?: string): Promise<LivePersonSession> {
