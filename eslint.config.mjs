@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'playground/public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'playground/public/**', 'playground/.build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,10 @@
-/** Tests run TypeScript through swc (fast, no type check); `npm run typecheck` does the type check. */
+/** Tests run TypeScript through ts-jest without type checking (fast); `npm run typecheck` does the type check. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
   testTimeout: 20000,
 };

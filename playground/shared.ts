@@ -9,10 +9,10 @@ export type LivePersonMode = (typeof LIVEPERSON_MODES)[number];
 
 export const MODE_DESCRIPTIONS: Record<LivePersonMode, string> = {
     normal: 'answers at once',
-    slow: 'answers after 3 s, past the app’s time limit',
+    slow: 'answers after 3 s, past the app’s 2.5 s time limit',
     down: '503 on every call',
     '401': 'bearer expired, logins refused',
-    '429': 'rate limited, Retry-After: 30',
+    '429': 'rate limited, Retry-After: 10 (the app then waits 10 s)',
     garbage: 'an HTML page instead of JSON',
 };
 

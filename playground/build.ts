@@ -1,0 +1,38 @@
+/**
+ * Bundles the page (React 17, fuselage, fuselage-ui-kit) with esbuild into playground/.build/: no CDN, no
+ * network, fonts and icons copied from node_modules. Takes well under a second on a warm disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { build } from 'esbuild';
+
+export const CLIENT_DIR = path.join(__dirname, 'client');
+export const BUILD_DIR = path.join(__dirname, '.build');
+
+export async function buildClient(outdir = BUILD_DIR): Promise<{ ms: number; files: string[] }> {
+    const started = Date.now();
+    fs.rmSync(outdir, { recursive: true, force: true });
+    const result = await build({
+        entryPoints: { app: path.join(CLIENT_DIR, 'index.tsx') },
+        outdir,
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: ['chrome100', 'firefox100', 'safari15'],
+        jsx: 'automatic',
+        minify: true,
+        sourcemap: false,
+        legalComments: 'none',
+        define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+        loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },
+        assetNames: 'assets/[name]-[hash]',
+        logLevel: 'silent',
+        metafile: true,
+    });
+    for (const warning of result.warnings) {
+        console.warn(`playground bundle: ${warning.text}`);
+    }
+    const files = Object.keys(result.metafile.outputs).map((file) => path.relative(outdir, path.resolve(file)));
+    return { ms: Date.now() - started, files };
+}
