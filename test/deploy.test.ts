@@ -10,7 +10,7 @@ import AdmZip from 'adm-zip';
 import { parseDeployArgs } from '../scripts/deploy/cli-args';
 import { runDeployCli } from '../scripts/deploy/cli';
 import { resolveConnection } from '../scripts/deploy/connection-config';
-import { DeployError } from '../scripts/deploy/errors';
+import { DeployError, redactSecrets } from '../scripts/deploy/errors';
 import type { FakeRocketChat, FakeRocketChatOptions } from './support/fake-rocketchat-server';
 import { closedPortUrl, startFakeRocketChat } from './support/fake-rocketchat-server';
 
@@ -404,5 +404,11 @@ describe('failures the deploy explains', () => {
 
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('token *** is not valid here');
+  });
+
+  it('hides a short secret only where it stands alone, so the sentence stays readable', () => {
+    expect(redactSecrets('Could not reach Rocket.Chat at http://x: t', ['t'])).toBe('Could not reach Rocket.Chat at http://x: ***');
+    expect(redactSecrets('code 123456 was refused', ['123456'])).toBe('code *** was refused');
+    expect(redactSecrets('Bearer abcdefghijkl123', ['abcdefghijkl'])).toBe('Bearer ***123');
   });
 });

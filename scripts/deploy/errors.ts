@@ -30,6 +30,9 @@ export class DeployError extends Error {
 }
 
 const REDACTED = '***';
+const SUBSTRING_MATCH_LENGTH = 8;
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Replaces every secret (password, tokens, 2FA code) found in `text`. Messages are built not to contain secrets in
@@ -43,7 +46,12 @@ export function redactSecrets(text: string, secrets: ReadonlyArray<string | unde
     (a, b) => b.length - a.length,
   );
   for (const secret of distinct) {
-    redacted = redacted.split(secret).join(REDACTED);
+    // A short secret (a test token "t", a 6-digit 2FA code) would otherwise mangle ordinary words: match it
+    // only where it stands on its own.
+    redacted =
+      secret.length >= SUBSTRING_MATCH_LENGTH
+        ? redacted.split(secret).join(REDACTED)
+        : redacted.replace(new RegExp(`(?<![\\w])${escapeRegExp(secret)}(?![\\w])`, 'g'), REDACTED);
   }
   return redacted;
 }
