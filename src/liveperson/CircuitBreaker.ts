@@ -58,6 +58,11 @@ export class CircuitBreaker {
         }
     }
 
+    /** The caller asked nothing of LivePerson after all: let the next caller probe. */
+    release(): void {
+        this.probing = false;
+    }
+
     reset(): void {
         this.consecutiveOutages = 0;
         this.openUntil = 0;

@@ -50,6 +50,8 @@ export class LivePersonClient implements ParticipantDirectory {
     private readonly background = new Set<Promise<unknown>>();
     private settings: LivePersonSettings | undefined;
     private cacheTtlMs = 0;
+    /** Bumped when the settings change: an answer fetched with the old ones is not cached. */
+    private generation = 0;
 
     constructor(options: LivePersonClientOptions = {}) {
         this.clock = options.clock ?? (() => Date.now());
@@ -76,6 +78,7 @@ export class LivePersonClient implements ParticipantDirectory {
         const accountChanged = this.settings?.accountId !== settings.accountId;
         this.settings = settings;
         if (replaced || accountChanged) {
+            this.generation++;
             this.cache.clear();
             this.inFlight.clear();
             this.breaker.reset();
@@ -86,6 +89,7 @@ export class LivePersonClient implements ParticipantDirectory {
     /** The settings no longer allow calling LivePerson: drop sessions and cached answers. */
     clearSettings(): LivePersonSession | undefined {
         this.settings = undefined;
+        this.generation++;
         this.cache.clear();
         this.inFlight.clear();
         this.breaker.reset();
@@ -107,14 +111,19 @@ export class LivePersonClient implements ParticipantDirectory {
                 ? ok({ info: cached.value.info, ageMs: cached.ageMs, fromCache: true })
                 : failed({ ...cached.value.failure, correlationId: ctx.correlationId });
         }
-        const running = this.inFlight.get(key);
-        if (running) {
-            // Someone else's call may have more time left than this action: wait no longer than ours.
-            return withinDeadline(running, ctx);
+        let running = this.inFlight.get(key);
+        if (!running) {
+            const started = this.fetchAndRemember(ctx, key, participantId).finally(() => {
+                if (this.inFlight.get(key) === started) {
+                    this.inFlight.delete(key);
+                }
+            });
+            this.inFlight.set(key, started);
+            running = started;
         }
-        const started = this.fetchAndRemember(ctx, key, participantId).finally(() => this.inFlight.delete(key));
-        this.inFlight.set(key, started);
-        return started;
+        // A shared call, or a login or agent session someone else started (a pre-warm allows itself 20 s), may
+        // take longer than this action may wait: never wait past our own deadline.
+        return withinDeadline(running, ctx);
     }
 
     /** Resolves the domain, logs in and opens the agent session, so the first agent's click costs one round trip. */
@@ -125,7 +134,7 @@ export class LivePersonClient implements ParticipantDirectory {
             if (settings && !settings.domainOverride) {
                 await this.timedStep(steps, 'domain', () => this.domains.agentVep(ctx, settings.accountId));
             }
-            const session = await this.timedStep(steps, 'login', () => this.sessions.acquire(ctx));
+            const session = await this.timedStep(steps, 'login', () => this.sessions.acquireChecked(ctx));
             await this.timedStep(steps, 'agentSession', () => this.sessions.agentSessionId(ctx, session));
         } catch {
             // The failed step is in the report.
@@ -144,15 +153,11 @@ export class LivePersonClient implements ParticipantDirectory {
         if (!settings) {
             return this.report(ctx, steps);
         }
-        const previous = this.sessions.currentSession;
         try {
             if (!settings.domainOverride) {
                 await this.timedStep(steps, 'domain', () => this.domains.resolve(ctx, settings.accountId));
             }
             const session = await this.timedStep(steps, 'login', () => this.sessions.loginNow(ctx));
-            if (previous && previous.bearer !== session.bearer) {
-                this.runInBackground(this.sessions.logout(this.backgroundContext(ctx), previous));
-            }
             await this.timedStep(steps, 'agentSession', () => this.sessions.agentSessionId(ctx, session));
         } catch {
             // The failed step is in the report; the steps after it are not run.
@@ -213,6 +218,12 @@ export class LivePersonClient implements ParticipantDirectory {
                 retryAfterSeconds: verdict.retryAfterSeconds,
             });
         }
+        const generation = this.generation;
+        const remember = (value: CachedOutcome, ttlMs: number) => {
+            if (generation === this.generation) {
+                this.cache.set(key, value, ttlMs);
+            }
+        };
         try {
             const info = await this.fetchParticipant(ctx, participantId);
             this.breaker.record({ ok: true });
@@ -223,16 +234,21 @@ export class LivePersonClient implements ParticipantDirectory {
                     message: 'the participant is not authenticated',
                     correlationId: ctx.correlationId,
                 };
-                this.cache.set(key, { ok: false, failure }, Math.min(NEGATIVE_CACHE_MS, this.cacheTtlMs || NEGATIVE_CACHE_MS));
+                remember({ ok: false, failure }, Math.min(NEGATIVE_CACHE_MS, this.cacheTtlMs || NEGATIVE_CACHE_MS));
                 return failed(failure);
             }
-            this.cache.set(key, { ok: true, info }, this.cacheTtlMs);
+            remember({ ok: true, info }, this.cacheTtlMs);
             return ok({ info, ageMs: 0, fromCache: false });
         } catch (error) {
             const failure = asFailure(error, ctx);
-            this.breaker.record({ ok: false, kind: failure.kind, retryAfterSeconds: failure.retryAfterSeconds });
+            if (failure.notSent) {
+                // Running out of this action's own time before asking says nothing about LivePerson.
+                this.breaker.release();
+            } else {
+                this.breaker.record({ ok: false, kind: failure.kind, retryAfterSeconds: failure.retryAfterSeconds });
+            }
             if (failure.kind === 'notFound') {
-                this.cache.set(key, { ok: false, failure }, NEGATIVE_CACHE_MS);
+                remember({ ok: false, failure }, NEGATIVE_CACHE_MS);
             }
             if (!(error instanceof LivePersonError)) {
                 ctx.logger.error(`LivePerson lookup failed unexpectedly [${ctx.correlationId}]`, { kind: failure.kind, correlationId: ctx.correlationId });
@@ -246,8 +262,8 @@ export class LivePersonClient implements ParticipantDirectory {
      * or an agent session it forgot (open a new one). A second refusal is final.
      */
     private async fetchParticipant(ctx: CallContext, participantId: string): Promise<ParticipantInfo> {
-        let { session, agent } = await this.sessionWithAgent(ctx);
-        for (let attempt = 0; ; attempt++) {
+        let { session, agent, retried } = await this.sessionWithAgent(ctx);
+        for (let attempt = retried ? 1 : 0; ; attempt++) {
             try {
                 const response = await sendToLivePerson(ctx, {
                     step: 'participantInfo',
@@ -279,17 +295,20 @@ export class LivePersonClient implements ParticipantDirectory {
         }
     }
 
-    /** A session with its agent session; a bearer refused while opening the agent session gets one new login. */
+    /**
+     * A session with its agent session. A bearer refused while opening the agent session gets one new login,
+     * which is the action's one retry (`retried`); with `replacingBearer` the retry is already being spent.
+     */
     private async sessionWithAgent(ctx: CallContext, replacingBearer?: string) {
         let session = await this.sessions.acquire(ctx, replacingBearer);
         try {
-            return { session, agent: await this.sessions.agentSessionId(ctx, session) };
+            return { session, agent: await this.sessions.agentSessionId(ctx, session), retried: false };
         } catch (error) {
             if (replacingBearer || !(error instanceof LivePersonError) || error.failure.status !== 401) {
                 throw error;
             }
             session = await this.sessions.acquire(ctx, session.bearer);
-            return { session, agent: await this.sessions.agentSessionId(ctx, session) };
+            return { session, agent: await this.sessions.agentSessionId(ctx, session), retried: true };
         }
     }
 

@@ -23,6 +23,8 @@ export interface LivePersonFailure {
     internalCode?: number;
     /** When LivePerson (or the circuit breaker) says to try again, in seconds from the failure. */
     retryAfterSeconds?: number;
+    /** The action ran out of time before the request was sent: nothing is known about LivePerson. */
+    notSent?: boolean;
 }
 
 /** Thrown inside the client for control flow; the client's public methods return it as a value. */

@@ -38,6 +38,8 @@ export class LivePersonSessions {
     private loginInFlight: Promise<LivePersonSession> | undefined;
     private readonly agentSessionsInFlight = new Map<string, Promise<string>>();
     private lastPersistedUse = 0;
+    /** Bearers this instance saw LivePerson accept (its own logins and refreshes). */
+    private readonly confirmed = new Set<string>();
 
     constructor(private readonly deps: LivePersonSessionsDeps) {}
 
@@ -53,6 +55,7 @@ export class LivePersonSessions {
         this.current = undefined;
         this.loginInFlight = undefined;
         this.agentSessionsInFlight.clear();
+        this.confirmed.clear();
         this.deps.domains.forget();
         return previous;
     }
@@ -65,6 +68,7 @@ export class LivePersonSessions {
         this.current = undefined;
         this.loginInFlight = undefined;
         this.agentSessionsInFlight.clear();
+        this.confirmed.clear();
         this.deps.domains.forget();
         return previous;
     }
@@ -136,14 +140,19 @@ export class LivePersonSessions {
         }
     }
 
-    /** Ends this instance's session at LivePerson (on disable, or when the credentials change). */
-    async logout(ctx: CallContext, session: LivePersonSession | undefined = this.current): Promise<void> {
+    /**
+     * Ends a session at LivePerson (on disable, or when the credentials change): by default this instance's, or
+     * the one in the store when this instance holds none.
+     */
+    async logout(ctx: CallContext, given?: LivePersonSession): Promise<void> {
+        const session = given ?? this.current ?? this.usable(await ctx.sessionStore?.load().catch(() => undefined));
         if (session === this.current) {
             this.current = undefined;
         }
         if (!session) {
             return;
         }
+        this.confirmed.delete(session.bearer);
         const stored = await ctx.sessionStore?.load().catch(() => undefined);
         if (stored?.bearer === session.bearer && ctx.sessionStore?.canWrite) {
             await ctx.sessionStore.clear();
@@ -151,11 +160,43 @@ export class LivePersonSessions {
         await this.loginServiceCall(ctx, session, 'logout');
     }
 
-    /** Logs in now, replacing the current session (the admin's connection test). */
-    async loginNow(ctx: CallContext): Promise<LivePersonSession> {
-        const session = await this.login(ctx);
-        await this.install(ctx, session);
-        return session;
+    /**
+     * A real login now, for the admin's connection test, through the same single flight as every other login
+     * (joining one already running). The session it makes becomes the current one; the one it replaces is left
+     * valid for whoever still holds it.
+     */
+    loginNow(ctx: CallContext): Promise<LivePersonSession> {
+        if (!this.loginInFlight) {
+            this.loginInFlight = this.login(ctx)
+                .then(async (session) => {
+                    await this.install(ctx, session);
+                    return session;
+                })
+                .finally(() => {
+                    this.loginInFlight = undefined;
+                });
+        }
+        return this.loginInFlight;
+    }
+
+    /**
+     * Like `acquire`, but a session found in memory or in the store is checked with a refresh first: after
+     * the app was disabled (logged out) and enabled again, the store may hold a session LivePerson ended.
+     */
+    async acquireChecked(ctx: CallContext): Promise<LivePersonSession> {
+        const session = await this.acquire(ctx);
+        if (this.confirmed.has(session.bearer)) {
+            return session;
+        }
+        try {
+            await this.refresh(ctx, session);
+            return session;
+        } catch (error) {
+            if (error instanceof LivePersonError && error.failure.kind === 'auth') {
+                return this.loginOnce(ctx, session.bearer);
+            }
+            throw error;
+        }
     }
 
     get currentSession(): LivePersonSession | undefined {
@@ -256,6 +297,11 @@ export class LivePersonSessions {
     }
 
     private async install(ctx: CallContext, session: LivePersonSession): Promise<void> {
+        if (session.fingerprint !== this.fingerprint) {
+            // Logged in with settings that changed meanwhile: not ours to keep.
+            this.deps.runInBackground(this.logout(ctx, session).catch(() => undefined));
+            return;
+        }
         this.current = session;
         await this.persist(ctx, session);
     }
@@ -293,6 +339,7 @@ export class LivePersonSessions {
             this.deps.domains.remember(settings.accountId, listed);
         }
         const now = this.deps.clock();
+        this.confirmed.add(body.bearer);
         return {
             fingerprint,
             accountId: settings.accountId,
@@ -337,6 +384,7 @@ export class LivePersonSessions {
 
     private async refresh(ctx: CallContext, session: LivePersonSession): Promise<void> {
         await this.loginServiceCall(ctx, session, 'refresh');
+        this.confirmed.add(session.bearer);
         session.refreshedAt = this.deps.clock();
         await this.persist(ctx, session);
     }

@@ -37,7 +37,7 @@ export async function sendToLivePerson(ctx: CallContext, request: LivePersonRequ
         return fail(value);
     };
     if (budget <= 0) {
-        return failure('timeout', `no time left for the ${request.step} request`);
+        return failure('timeout', `no time left for the ${request.step} request`, { notSent: true });
     }
 
     let response;

@@ -63,6 +63,7 @@ describe('the LivePerson client over real HTTP, with its own clock', () => {
         const report = await client.warmUp(ctx());
         expect(report.ok).toBe(true);
         await client.settled();
+        // The session this instance logged in is still trusted: no new login, only the domain renewed.
         expect(world.sim.requests.map((request) => request.route)).toEqual(['domain']);
     });
 

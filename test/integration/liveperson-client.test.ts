@@ -136,6 +136,41 @@ describe('the LivePerson client, seen from LivePerson', () => {
         expect(livePersonText(world)).toContain("LivePerson refused the app's login.");
     });
 
+    it('a 401 while opening the agent session is the click\'s one retry: a 401 after it is final', async () => {
+        await start();
+        world.sim.fault('agentSession', { status: 401 }, 1);
+        world.sim.fault('participantInfo', { status: 401 });
+        await act.command(world.users.agent, world.rooms.externalIds);
+        expect(routes(world)).toEqual(['domain 200', 'login 200', 'agentSession 401', 'login 200', 'agentSession 201', 'participantInfo 401']);
+        expect(livePersonText(world)).toContain("LivePerson refused the app's login.");
+    });
+
+    it('a click during a slow pre-warm login waits no longer than its own time limit', async () => {
+        await start({ settings: { lp_timeout_ms: 700 } });
+        world.sim.setLatency('login', 3000);
+        const prewarm = act.prewarm();
+        await waitFor(() => world.sim.count('login') === 1);
+        const started = Date.now();
+        await act.command(world.users.agent, world.rooms.externalIds);
+        expect(Date.now() - started).toBeLessThan(1200);
+        expect(livePersonText(world)).toContain("LivePerson didn't answer in time.");
+        await prewarm;
+        expect(world.sim.count('login')).toBe(1);
+    });
+
+    it('after disable and enable the stored (logged out) session is checked, not trusted', async () => {
+        await start();
+        await act.command(world.users.agent, world.rooms.externalIds);
+        await world.host.disableApp();
+        await world.host.enableApp();
+        world.sim.clearLog();
+        await act.prewarm();
+        expect(routes(world)).toEqual(['refresh 401', 'login 200', 'agentSession 201']);
+        world.sim.clearLog();
+        await act.command(world.users.agent, world.rooms.field);
+        expect(routes(world)).toEqual(['participantInfo 200']);
+    });
+
     it('a stale agent session is recreated once', async () => {
         await start();
         await act.prewarm();
