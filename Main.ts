@@ -50,7 +50,7 @@ export class LivePersonVisitorInfoApp extends App implements IUIKitInteractionHa
     }
 
     public override async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
-        await this.runtime.prewarm.schedule(configurationModify, 0);
+        await this.runtime.prewarm.schedule(configurationModify, this.runtime.logger, 0);
         return true;
     }
 

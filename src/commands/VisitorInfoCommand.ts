@@ -27,17 +27,18 @@ export class VisitorInfoCommand implements ISlashCommand {
     constructor(private readonly runtime: AppRuntime) {}
 
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<void> {
+        const receivedAt = Date.now();
         const accessors: Accessors = { read, modify, http, persis };
         const user = context.getSender();
         const room = context.getRoom();
         try {
-            await this.run(accessors, context);
+            await this.run(accessors, context, receivedAt);
         } catch (error) {
             await reportUnexpected(this.runtime, accessors, user, room, error);
         }
     }
 
-    private async run(accessors: Accessors, context: SlashCommandContext): Promise<void> {
+    private async run(accessors: Accessors, context: SlashCommandContext, receivedAt: number): Promise<void> {
         const user = context.getSender();
         const room = context.getRoom();
         const command = parseVisitorInfoArgs(context.getArguments());
@@ -59,6 +60,7 @@ export class VisitorInfoCommand implements ISlashCommand {
                     triggerId: context.getTriggerId(),
                     bypassCache: command.kind === 'refresh',
                     surface: 'open',
+                    receivedAt,
                 });
             }
             case 'byId':
@@ -68,6 +70,7 @@ export class VisitorInfoCommand implements ISlashCommand {
                     triggerId: context.getTriggerId(),
                     bypassCache: false,
                     surface: 'open',
+                    receivedAt,
                 });
             case 'link':
             case 'unlink': {

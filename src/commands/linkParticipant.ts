@@ -11,7 +11,7 @@ import { rolesText } from '../handlers/showVisitor';
 import { isUnlinkedEntityId, linkedEntityId, unlinkedEntityId } from '../visitor/participantIdFor';
 import { readHostVisitor } from '../visitor/readHostVisitor';
 import { roomVisitor } from '../visitor/roomVisitor';
-import { updateOwnExternalId, type ExternalIdWrite } from '../visitor/updateOwnExternalId';
+import { certainlyLacksExternalIds, updateOwnExternalId, type ExternalIdWrite } from '../visitor/updateOwnExternalId';
 
 export interface LinkRequest {
     user: IUser;
@@ -47,6 +47,10 @@ export async function linkParticipant(runtime: AppRuntime, accessors: Accessors,
         }
     }
 
+    const updater = accessors.modify.getUpdater().getLivechatUpdater();
+    if (certainlyLacksExternalIds(updater)) {
+        return outcomeText('unsupported', t, config, request);
+    }
     let entityId: string;
     if (request.unlink) {
         const host = await readHostVisitor(accessors.read, inRoom.visitorId);
@@ -59,7 +63,7 @@ export async function linkParticipant(runtime: AppRuntime, accessors: Accessors,
     } else {
         entityId = linkedEntityId(accountId as string, request.participantId as string);
     }
-    const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), inRoom.visitorId, {
+    const outcome = await updateOwnExternalId(updater, inRoom.visitorId, {
         entityId,
         metadata: { [request.unlink ? 'unlinkedAt' : 'linkedAt']: new Date().toISOString() },
     });

@@ -7,8 +7,11 @@ export type VisitorInfoCommand =
     | { kind: 'status' }
     | { kind: 'help' };
 
-/** Rocket.Chat visitor ids are 17-character random ids or 24-digit hex ids: short words are typos, not ids. */
-const VISITOR_ID = /^[A-Za-z0-9]{10,64}$/;
+/**
+ * Rocket.Chat visitor ids are 17-character random ids or 24-digit hex ids (imported ones may carry - or _):
+ * a short word is far more likely a mistyped subcommand, which gets the help, than an id.
+ */
+const VISITOR_ID = /^[A-Za-z0-9_-]{10,64}$/;
 
 /** Pure: the words after `/visitorinfo` to what the user asked; anything unknown is a request for help. */
 export function parseVisitorInfoArgs(args: string[]): VisitorInfoCommand {

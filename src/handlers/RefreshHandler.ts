@@ -10,6 +10,7 @@ import { showVisitor } from './showVisitor';
 
 /** The panel's Refresh button: fetch again past every cache and redraw the same panel. */
 export async function handleBlockAction(runtime: AppRuntime, accessors: Accessors, context: UIKitBlockInteractionContext): Promise<IUIKitResponse> {
+    const receivedAt = Date.now();
     const { actionId, value, user, room, triggerId } = context.getInteractionData();
     const target = decodePanelTarget(value);
     if (actionId !== REFRESH_ACTION_ID || !target) {
@@ -25,6 +26,7 @@ export async function handleBlockAction(runtime: AppRuntime, accessors: Accessor
             bypassCache: true,
             surface: 'update',
             replyRoom: room,
+            receivedAt,
         });
     } catch (error) {
         await reportUnexpected(runtime, accessors, user, room, error);

@@ -9,10 +9,11 @@ import { showVisitor } from './showVisitor';
 
 /** The room's kebab-menu action: the same panel as `/visitorinfo`, access checked again here. */
 export async function handleRoomAction(runtime: AppRuntime, accessors: Accessors, context: UIKitActionButtonInteractionContext): Promise<IUIKitResponse> {
+    const receivedAt = Date.now();
     const { actionId, user, room, triggerId } = context.getInteractionData();
     if (actionId === ROOM_ACTION_ID) {
         try {
-            await showVisitor(runtime, accessors, { user, target: { kind: 'room', room }, triggerId, bypassCache: false, surface: 'open' });
+            await showVisitor(runtime, accessors, { user, target: { kind: 'room', room }, triggerId, bypassCache: false, surface: 'open', receivedAt });
         } catch (error) {
             await reportUnexpected(runtime, accessors, user, room, error);
         }

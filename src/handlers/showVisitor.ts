@@ -27,9 +27,10 @@ import { encodePanelTarget } from './panelTarget';
 /**
  * Rocket.Chat's web client accepts one surface per trigger, and only within 5 s of the click: the panel is
  * opened once, complete, so LivePerson gets whatever is left of this window (and never more than the
- * admin's time limit). Everything else the panel shows comes from the host, read first.
+ * admin's time limit). Counted from the handler's start; the second kept back covers the trip from the
+ * click to the server, building the view and opening it.
  */
-export const PANEL_WINDOW_MS = 4300;
+export const PANEL_WINDOW_MS = 4000;
 
 export type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string; room: IRoom | undefined };
 
@@ -43,12 +44,13 @@ export interface ShowVisitorRequest {
     surface: 'open' | 'update';
     /** Where refusals are said privately when the target has no room (defaults to the target's room). */
     replyRoom?: IRoom;
+    /** When the host handed the click to the app (Date.now()): the panel's time window started then. */
+    receivedAt: number;
 }
 
 type Resolved = { visitorId: string; room: IRoom | undefined } | { refusal: MessageKey; params?: Record<string, string> };
 
 export async function showVisitor(runtime: AppRuntime, accessors: Accessors, request: ShowVisitorRequest): Promise<void> {
-    const startedAt = Date.now();
     const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
     const t = translator(await userLanguage(request.user, accessors.read));
     const notifyRoom = request.target.room ?? request.replyRoom;
@@ -67,7 +69,7 @@ export async function showVisitor(runtime: AppRuntime, accessors: Accessors, req
         return say(request.target.kind === 'id' ? t('msg_visitor_not_found', { visitorId: resolved.visitorId }) : t('msg_room_without_visitor'));
     }
 
-    const budgetMs = Math.max(0, Math.min(config.timeoutMs, PANEL_WINDOW_MS - (Date.now() - startedAt)));
+    const budgetMs = Math.max(0, Math.min(config.timeoutMs, PANEL_WINDOW_MS - (Date.now() - request.receivedAt)));
     const ctx = createCallContext({ http: accessors.http, read: accessors.read, persistence: accessors.persis }, runtime.logger, budgetMs);
     const section = await livePersonSection(runtime, ctx, config, host.visitor, request.bypassCache);
     const profile: VisitorProfile = { ...host, livePerson: section };

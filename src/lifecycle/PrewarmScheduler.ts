@@ -1,5 +1,6 @@
 import type { IConfigurationModify } from '@rocket.chat/apps-engine/definition/accessors';
 
+import type { AppLog } from '../currentLogger';
 import { PREWARM_JOB } from './jobs';
 
 /** Long enough for a settings save to finish, short enough that the first agent finds a warm session. */
@@ -12,12 +13,16 @@ export const PREWARM_DELAY_MS = 2000;
 export class PrewarmScheduler {
     private queue: Promise<void> = Promise.resolve();
 
-    schedule(configModify: IConfigurationModify, delayMs: number = PREWARM_DELAY_MS): Promise<void> {
-        const next = this.queue.then(async () => {
-            await configModify.scheduler.cancelJob(PREWARM_JOB);
-            await configModify.scheduler.scheduleOnce({ id: PREWARM_JOB, when: new Date(Date.now() + delayMs) });
+    /** Never rejects: without a pre-warm the first click logs in itself, which is slower but works. */
+    schedule(configModify: IConfigurationModify, logger: AppLog, delayMs: number = PREWARM_DELAY_MS): Promise<void> {
+        this.queue = this.queue.then(async () => {
+            try {
+                await configModify.scheduler.cancelJob(PREWARM_JOB);
+                await configModify.scheduler.scheduleOnce({ id: PREWARM_JOB, when: new Date(Date.now() + delayMs) });
+            } catch (error) {
+                logger.warn(`Could not schedule the LivePerson pre-warm (${error instanceof Error ? error.name : 'error'}): the first click will log in`);
+            }
         });
-        this.queue = next.catch(() => undefined);
-        return next;
+        return this.queue;
     }
 }

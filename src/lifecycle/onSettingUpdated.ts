@@ -18,6 +18,6 @@ export async function handleSettingUpdated(runtime: AppRuntime, setting: ISettin
     // No persistence writer here: the stored session is left to its fingerprint, which no longer matches.
     applySettings(runtime.client, config, createCallContext({ http, read }, runtime.logger, LOGOUT_BUDGET_MS));
     if (config.readiness === 'ready') {
-        await runtime.prewarm.schedule(configModify);
+        await runtime.prewarm.schedule(configModify, runtime.logger);
     }
 }

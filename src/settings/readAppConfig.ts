@@ -8,7 +8,7 @@ import { SettingId } from './SettingId';
 export const LIMITS = {
     cacheTtlSeconds: { min: 0, max: 86_400 },
     // The panel must open within the web client's 5-second window, host reads included.
-    timeoutMs: { min: 100, max: 4000 },
+    timeoutMs: { min: 100, max: 3500 },
 } as const;
 
 const DUMMY_TOKEN = 'dummy';

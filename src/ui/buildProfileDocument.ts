@@ -10,7 +10,12 @@ import type { DocumentField, DocumentSection, ProfileDocument } from './ProfileD
 export interface PrivacyOptions {
     maskPii: boolean;
     showSensitive: boolean;
+    /** The visitor field that holds a participant id: an identifier, masked like the others. */
+    participantField?: string;
 }
+
+const LOOKS_LIKE_EMAIL = /@/;
+const LOOKS_LIKE_PHONE = /^\+?[\d\s().-]{7,}$/;
 
 const field = (label: string, ...values: Array<string | undefined>): DocumentField[] => {
     const present = values.filter((value): value is string => value !== undefined && value !== '');
@@ -41,7 +46,13 @@ function rocketChatSection(profile: VisitorProfile, privacy: PrivacyOptions, t: 
         ...field(t('field_updated'), formatDateTime(visitor.updatedAt)),
         ...field(t('field_visitor_id'), visitor.id),
         ...field(t('field_contact_id'), visitor.contactId),
-        ...field(t('field_custom_fields'), ...Object.entries(customFields).map(([key, value]) => `${key}: ${value}`)),
+        ...field(
+            t('field_custom_fields'),
+            // Custom fields are free-form: mask the participant id and whatever looks like an email or a phone.
+            ...Object.entries(customFields).map(([key, value]) =>
+                key === privacy.participantField || LOOKS_LIKE_EMAIL.test(value) || LOOKS_LIKE_PHONE.test(value) ? `${key}: ${personal(value)}` : `${key}: ${value}`,
+            ),
+        ),
     ];
     if (visitor.externalIds) {
         fields.push(
@@ -49,7 +60,8 @@ function rocketChatSection(profile: VisitorProfile, privacy: PrivacyOptions, t: 
                 t('field_external_ids'),
                 ...visitor.externalIds.map((entry) => {
                     const entity = isUnlinkedEntityId(entry.entityId) ? t('panel_external_id_unlinked') : personal(entry.entityId);
-                    const metadata = Object.entries(entry.metadata ?? {}).map(([key, value]) => `${key}=${value}`);
+                    // Other apps' metadata may name the person (a WhatsApp user name): masked like an identifier.
+                    const metadata = Object.entries(entry.metadata ?? {}).map(([key, value]) => `${key}=${personal(value)}`);
                     return [t('field_external_id_app', { appId: entry.appId }), entity, ...metadata].join(' · ');
                 }),
             ),

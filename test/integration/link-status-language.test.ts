@@ -58,6 +58,8 @@ describe('linking a visitor to a LivePerson participant', () => {
         expect(lastNotificationText(world.host)).toBe(
             "This Rocket.Chat version can't store external ids (Rocket.Chat 8.4 or later is needed). An admin can put the participant id in the visitor field lpParticipantId instead.",
         );
+        await act.command(world.users.agent, world.rooms.none, 'unlink');
+        expect(lastNotificationText(world.host)).toContain("This Rocket.Chat version can't store external ids");
         await act.command(world.users.agent, world.rooms.field);
         expect(panelText()).toContain(stringNumbersParticipantId);
         expect(panelText()).not.toContain('External ids');
@@ -92,7 +94,7 @@ describe('/visitorinfo status (admins)', () => {
         expect(report).toContain('⚠️ LivePerson account id must contain digits only.');
         expect(report).toContain('⚠️ agentVep host (optional) must be a host name only, without http:// or https://.');
         expect(report).toContain('⚠️ Profile cache (seconds) must be between 0 and 86400; the default is used meanwhile.');
-        expect(report).toContain('⚠️ LivePerson time limit (ms) must be between 100 and 4000; the default is used meanwhile.');
+        expect(report).toContain('⚠️ LivePerson time limit (ms) must be between 100 and 3500; the default is used meanwhile.');
         expect(world.sim.count()).toBe(0);
 
         await start({ settings: { lp_app_secret: 'wrong' } });

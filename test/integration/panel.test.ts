@@ -78,6 +78,23 @@ describe('the visitor panel', () => {
         expect(text).toContain('Emails, phone numbers and identifiers are masked, as set by your admin.');
     });
 
+    it('masking covers free-form places too: the participant field, email- or phone-like custom fields, other apps\' metadata', async () => {
+        await start();
+        world.host.addVisitor({
+            ...world.host.storedVisitor(world.visitors.field.id as string)!,
+            livechatData: { lpParticipantId: '0b7e4c1a-3f2d-4a6b-9c8e-1d2f3a4b5c6d', backupEmail: 'jane@example.org', mobile: '+44 20 7946 0958', plan: 'gold' },
+            externalIds: [{ appId: 'whatsapp-app', entityId: 'wa-447700900123', metadata: { username: 'jane.whatsapp' } }],
+        });
+        await act.command(world.users.agent, world.rooms.field);
+        const text = panelText();
+        for (const raw of ['0b7e4c1a-3f2d-4a6b-9c8e-1d2f3a4b5c6d', 'jane@example.org', '+44 20 7946 0958', 'wa-447700900123', 'jane.whatsapp']) {
+            expect(text).not.toContain(raw);
+        }
+        for (const masked of ['lpParticipantId: ••••5c6d', 'backupEmail: ••••.org', 'mobile: ••••0958', 'username=••••sapp', 'plan: gold']) {
+            expect(text).toContain(masked);
+        }
+    });
+
     it('sensitive fields (balance, last payment, IMEI, social id) stay hidden unless the admin allows them', async () => {
         await start({ settings: { lp_mask_pii: false } });
         await act.command(world.users.agent, world.rooms.externalIds);

@@ -12,6 +12,7 @@ describe('reading /visitorinfo arguments', () => {
         [['link'], { kind: 'link', participantId: undefined }],
         [['6a22b1765528fa64dd29de70'], { kind: 'byId', visitorId: '6a22b1765528fa64dd29de70' }],
         [['refrsh'], { kind: 'help' }],
+        [['imported_visitor-42'], { kind: 'byId', visitorId: 'imported_visitor-42' }],
         [['link', 'a', 'b'], { kind: 'help' }],
         [['status', 'now'], { kind: 'help' }],
         [['../etc/passwd'], { kind: 'help' }],
