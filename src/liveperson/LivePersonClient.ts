@@ -262,8 +262,9 @@ export class LivePersonClient implements ParticipantDirectory {
      * or an agent session it forgot (open a new one). A second refusal is final.
      */
     private async fetchParticipant(ctx: CallContext, participantId: string): Promise<ParticipantInfo> {
-        let { session, agent, retried } = await this.sessionWithAgent(ctx);
-        for (let attempt = retried ? 1 : 0; ; attempt++) {
+        const first = await this.sessionWithAgent(ctx);
+        let { session, agent } = first;
+        for (let attempt = first.retried ? 1 : 0; ; attempt++) {
             try {
                 const response = await sendToLivePerson(ctx, {
                     step: 'participantInfo',
