@@ -67,5 +67,3 @@ export const SETTINGS: readonly ISetting[] = specs.map((spec) => ({
     i18nLabel: settingLabelKey(spec.id),
     i18nDescription: settingDescriptionKey(spec.id),
 }));
-
-export const SETTING_SECTION_KEYS: readonly string[] = Object.values(section);
