@@ -10,65 +10,82 @@ import type {
     IRead,
 } from '@rocket.chat/apps-engine/definition/accessors';
 import { App } from '@rocket.chat/apps-engine/definition/App';
+import type {
+    ILivechatEventContext,
+    ILivechatRoom,
+    ILivechatTransferEventContext,
+    IPostLivechatAgentAssigned,
+    IPostLivechatRoomClosed,
+    IPostLivechatRoomStarted,
+    IPostLivechatRoomTransferred,
+} from '@rocket.chat/apps-engine/definition/livechat';
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
-import { RoomTypeFilter, UIActionButtonContext } from '@rocket.chat/apps-engine/definition/ui';
 import type { IUIKitInteractionHandler, IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
 
-import type { AppRuntime } from './src/AppRuntime';
-import { currentLogger } from './src/currentLogger';
-import { VisitorInfoCommand } from './src/commands/VisitorInfoCommand';
-import { ROOM_ACTION_ID } from './src/handlers/ids';
-import { handleBlockAction } from './src/handlers/RefreshHandler';
-import { handleRoomAction } from './src/handlers/RoomActionHandler';
-import { jobProcessors, PREWARM_JOB } from './src/lifecycle/jobs';
-import { handleSettingUpdated } from './src/lifecycle/onSettingUpdated';
-import { PrewarmScheduler } from './src/lifecycle/PrewarmScheduler';
-import { LivePersonClient } from './src/liveperson/LivePersonClient';
-import { createCallContext } from './src/liveperson/createCallContext';
-import { SETTINGS } from './src/settings/settingDefinitions';
+import type { AppServices } from './src/app/AppServices';
+import { createServices } from './src/app/createServices';
+import { registerEverything } from './src/app/registerEverything';
+import { handleBlockAction } from './src/handlers/blockActions';
+import { handleRoomAction } from './src/handlers/roomAction';
+import { handleDisable, handleEnable, handleSettingUpdated } from './src/lifecycle/appLifecycle';
 
-/** Registers and delegates; every behaviour lives in src/. */
-export class LivePersonVisitorInfoApp extends App implements IUIKitInteractionHandler {
-    private readonly runtime: AppRuntime;
+/**
+ * Registers and delegates; every behaviour lives in src/. Each hook passes on `this.getLogger()`: the host
+ * hands the app a logger per call (the subprocess runtime through the `this` it calls the hook on), and only
+ * that logger's lines reach the app's log.
+ */
+export class LivePersonVisitorInfoApp
+    extends App
+    implements IUIKitInteractionHandler, IPostLivechatAgentAssigned, IPostLivechatRoomStarted, IPostLivechatRoomTransferred, IPostLivechatRoomClosed
+{
+    private readonly services: AppServices;
 
     constructor(info: IAppInfo, logger: ILogger, accessors: IAppAccessors) {
         super(info, logger, accessors);
-        this.runtime = { appId: info.id, logger: currentLogger(() => this.getLogger()), client: new LivePersonClient(), prewarm: new PrewarmScheduler() };
+        this.services = createServices(info.id);
     }
 
     protected override async extendConfiguration(configuration: IConfigurationExtend): Promise<void> {
-        await Promise.all(SETTINGS.map((setting) => configuration.settings.provideSetting(setting)));
-        await configuration.slashCommands.provideSlashCommand(new VisitorInfoCommand(this.runtime));
-        configuration.ui.registerButton({
-            actionId: ROOM_ACTION_ID,
-            labelI18n: 'room_action_label',
-            context: UIActionButtonContext.ROOM_ACTION,
-            when: { roomTypes: [RoomTypeFilter.LIVE_CHAT], hasOnePermission: ['view-l-room'] },
-        });
-        await configuration.scheduler.registerProcessors(jobProcessors(this.runtime));
+        await registerEverything(this, this.services, configuration);
     }
 
     public override async onEnable(_environment: IEnvironmentRead, configurationModify: IConfigurationModify): Promise<boolean> {
-        await this.runtime.prewarm.schedule(configurationModify, this.runtime.logger, 0);
+        await handleEnable(this.services, configurationModify, this.getLogger());
         return true;
     }
 
     public override async onDisable(configurationModify: IConfigurationModify): Promise<void> {
-        await configurationModify.scheduler.cancelJob(PREWARM_JOB);
         const { http, reader } = this.getAccessors();
-        await this.runtime.client.logout(createCallContext({ http, read: reader }, this.runtime.logger, 5000)).catch(() => undefined);
+        await handleDisable(this.services, configurationModify, { read: reader, http, logger: this.getLogger() });
     }
 
     public override async onSettingUpdated(setting: ISetting, configurationModify: IConfigurationModify, read: IRead, http: IHttp): Promise<void> {
-        await handleSettingUpdated(this.runtime, setting, configurationModify, read, http);
+        await handleSettingUpdated(this.services, setting, configurationModify, { read, http, logger: this.getLogger() });
     }
 
     public async executeActionButtonHandler(context: UIKitActionButtonInteractionContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<IUIKitResponse> {
-        return handleRoomAction(this.runtime, { read, http, persis, modify }, context);
+        return handleRoomAction(this.services, { read, http, persis, modify, logger: this.getLogger() }, context);
     }
 
     public async executeBlockActionHandler(context: UIKitBlockInteractionContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<IUIKitResponse> {
-        return handleBlockAction(this.runtime, { read, http, persis, modify }, context);
+        return handleBlockAction(this.services, { read, http, persis, modify, logger: this.getLogger() }, context);
+    }
+
+    public async executePostLivechatAgentAssigned(context: ILivechatEventContext, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
+        await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, context.room);
+    }
+
+    public async executePostLivechatRoomStarted(room: ILivechatRoom, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
+        if (room.servedBy) await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, room);
+    }
+
+    public async executePostLivechatRoomTransferred(context: ILivechatTransferEventContext, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
+        // The definitions type the room loosely here; it is the omnichannel room that was transferred.
+        await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, context.room as ILivechatRoom);
+    }
+
+    public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
+        await this.services.prefetch.closed({ read, http, persis, logger: this.getLogger() }, room);
     }
 }

@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
   testTimeout: 20000,
 };

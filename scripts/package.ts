@@ -4,6 +4,7 @@ import path from 'node:path';
 import { appJsonProblems, implementedInterfaces, readAppJson } from './package/appJson';
 import { bundleMain } from './package/bundle';
 import { i18nProblems, readI18nFiles } from './package/i18nFiles';
+import { problemsLoadingInDeno } from './package/loadsInDeno';
 import { PackagingError } from './package/PackagingError';
 import { ROOT, zipPathFor } from './package/paths';
 import { collectRegistrations, hostI18nKeys } from './package/registrations';
@@ -19,6 +20,10 @@ async function main(): Promise<void> {
     }
 
     const mainJs = await bundleMain();
+    problems.push(...(await problemsLoadingInDeno(mainJs)));
+    if (problems.length > 0) {
+        throw new PackagingError(problems);
+    }
     const registrations = await collectRegistrations(mainJs, info);
     const expectedInterfaces = implementedInterfaces(registrations.methodNames).sort();
     const declared = [...info.implements].sort();

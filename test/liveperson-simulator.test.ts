@@ -2,13 +2,30 @@ import { request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   botLoginBody,
+  closedConversation,
+  closedConversationId,
+  emptyConsumerId,
   humanLoginBody,
+  messagingConsumerId,
+  messagingConsumers,
+  messagingLatestCustomerInfo,
+  messagingLatestCustomerInfoTimeStamp,
+  messagingLatestPersonalInfo,
+  messagingLatestPersonalInfoTimeStamp,
+  openConversation,
+  openConversationId,
+  partialConsumerId,
+  partialConversation,
+  partialConversationId,
+  partialLatestCustomerInfo,
+  partialLatestPersonalInfo,
   primaryAccount,
   primaryAccountDomain,
   primaryAccountId,
   sampleAccounts,
   secondaryAccountDomain,
   secondaryAccountId,
+  secondaryBotUser,
   seedParticipant,
   seedParticipantId,
   stringNumbersParticipant,
@@ -18,7 +35,7 @@ import {
   unauthenticatedParticipant,
   unauthenticatedParticipantId,
 } from './support/liveperson-fixtures';
-import type { LivePersonSimulator, RouteName } from './support/liveperson-simulator';
+import type { LivePersonSimulator, RouteName, SimConversation, SimSdeEvent } from './support/liveperson-simulator';
 import { startLivePersonSimulator } from './support/liveperson-simulator';
 
 // ---- A tiny client. fetch() drops a custom Host header, so requests go through node:http. ----
@@ -78,6 +95,9 @@ function json(response: SimResponse): unknown {
 const API = 'api.liveperson.net';
 const ACC = primaryAccountId;
 const VA = primaryAccountDomain;
+/** msgHist of each sample account: same region as its agentVep domain. */
+const VA_MSG = 'va.msghist.liveperson.net';
+const LO_MSG = 'lo.msghist.liveperson.net';
 
 const domainPath = (service: string, account = ACC, query = '?version=1.0') =>
   `/api/account/${account}/service/${service}/baseURI.json${query}`;
@@ -87,6 +107,9 @@ const loginServicePath = (action: 'login' | 'refresh' | 'logout', account = ACC,
 const agentSessionPath = (account = ACC, query = '?v=1&NC=true') => `/api/account/${account}/agentSession${query}`;
 const participantPath = (agentSessionId: string, participantId: string, account = ACC, query = '?v=1&NC=true') =>
   `/api/account/${account}/agentSession/${agentSessionId}/participantExtendedInfo/${participantId}${query}`;
+const SOURCE = '?source=RocketChatVisitor';
+const historyPath = (kind: 'conversation' | 'consumer', query = SOURCE, account = ACC) =>
+  `/messaging_history/api/account/${account}/conversations/${kind}/search${query}`;
 
 interface LoggedIn {
   bearer: string;
@@ -151,13 +174,17 @@ describe('the simulator itself', () => {
   it('listens on loopback and knows the Domain API host plus every account domain', () => {
     expect(sim.url).toBe(`http://127.0.0.1:${sim.port}`);
     expect(sim.port).toBeGreaterThan(0);
-    expect(sim.hostnames).toEqual([API, VA, secondaryAccountDomain]);
+    expect(sim.hostnames).toEqual([API, VA, secondaryAccountDomain, VA_MSG, LO_MSG]);
   });
 
   it('does not let a test change the fixtures it was given', () => {
     sim.setParticipant(ACC, seedParticipantId, { changed: true });
     expect(primaryAccount.participants[seedParticipantId]).toBe(seedParticipant);
     expect(Object.isFrozen(seedParticipant.authenticatedParticipantInfo)).toBe(true);
+    sim.setConsumer(ACC, messagingConsumerId, []);
+    expect(primaryAccount.consumers).toBe(messagingConsumers);
+    expect(messagingConsumers[messagingConsumerId]).toEqual([closedConversation, openConversation]);
+    expect(Object.isFrozen(openConversation.sdes.events[0])).toBe(true);
   });
 });
 
@@ -181,6 +208,15 @@ describe('Domain API', () => {
     const { baseURIs } = json(response) as { baseURIs: unknown[] };
     expect(baseURIs).toContainEqual({ service: 'agentVep', account: ACC, baseURI: VA });
     expect(baseURIs.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    [ACC, VA_MSG],
+    [secondaryAccountId, LO_MSG],
+  ])('tells where msgHist of account %s lives, a host the simulator serves', async (account, msgHist) => {
+    const response = await call(sim, API, 'GET', domainPath('msgHist', account));
+    expect(json(response)).toEqual({ service: 'msgHist', account, baseURI: msgHist });
+    expect(sim.hostnames).toContain(msgHist);
   });
 
   it('treats service names as case sensitive: an unknown service is 404', async () => {
@@ -218,7 +254,7 @@ describe('Login Service: login', () => {
       csrf: expect.any(String),
       sessionTTl: '28800000',
       config: { userId: expect.stringMatching(/^\d+$/), loginName: 'rc-bot' },
-      csdsCollectionResponse: { baseURIs: [{ service: 'agentVep', account: ACC, baseURI: VA }] },
+      csdsCollectionResponse: { baseURIs: [{ service: 'msgHist', account: ACC, baseURI: 'va.msghist.liveperson.net' }, { service: 'agentVep', account: ACC, baseURI: VA }] },
     });
     const cookiePattern = /^Session_id=\w+; Path=\/; Secure; HttpOnly$/;
     expect(response.headers['set-cookie']).toEqual([expect.stringMatching(cookiePattern)]);
@@ -694,6 +730,18 @@ describe('faults', () => {
       participantPath('any', seedParticipantId),
       { authenticatedParticipantInfo: 'yes', authenticatedPersonalInfo: [1, 2] },
     ],
+    [
+      'msgHistConversation',
+      VA_MSG,
+      historyPath('conversation'),
+      { _metadata: { count: '1' }, conversationHistoryRecords: { info: 'OPEN' } },
+    ],
+    [
+      'msgHistConsumer',
+      VA_MSG,
+      historyPath('consumer'),
+      { _metadata: [], conversationHistoryRecords: [{ info: null, sdes: { events: 'none' } }] },
+    ],
   ])('wrongTypes: 200 JSON with the wrong shapes for %s', async (route, host, path, expected) => {
     sim.fault(route, { kind: 'wrongTypes' });
     const response = await call(sim, host, route === 'domain' || route === 'participantInfo' ? 'GET' : 'POST', path);
@@ -796,4 +844,716 @@ describe('latency', () => {
   it('refuses a negative latency', () => {
     expect(() => sim.setLatency('login', -1)).toThrow(RangeError);
   });
+});
+
+// ---- Messaging Interactions API (msgHist) ----
+
+interface HistoryRecord {
+  info: Record<string, unknown>;
+  consumerParticipants?: unknown[];
+  sdes?: { events: SimSdeEvent[] };
+}
+
+interface HistoryBody {
+  _metadata: { count: number; next?: { rel: string; href: string } };
+  conversationHistoryRecords: HistoryRecord[];
+}
+
+const ALL_CONTENT = ['sdes', 'consumerParticipants'];
+
+function searchConsumer(
+  sim: LivePersonSimulator,
+  bearer: string,
+  body: unknown,
+  query = SOURCE,
+  host = VA_MSG,
+  account = ACC,
+): Promise<SimResponse> {
+  return call(sim, host, 'POST', historyPath('consumer', query, account), { headers: bearerHeader(bearer), body });
+}
+
+function searchConversation(
+  sim: LivePersonSimulator,
+  bearer: string,
+  body: unknown,
+  query = SOURCE,
+  host = VA_MSG,
+  account = ACC,
+): Promise<SimResponse> {
+  return call(sim, host, 'POST', historyPath('conversation', query, account), { headers: bearerHeader(bearer), body });
+}
+
+function history(response: SimResponse): HistoryBody {
+  expect(response.status).toBe(200);
+  return json(response) as HistoryBody;
+}
+
+const idsOf = (body: HistoryBody) => body.conversationHistoryRecords.map((record) => record.info.conversationId);
+
+const openConsumerSearch = (consumer = messagingConsumerId, status = ['OPEN']) => ({
+  consumer,
+  status,
+  contentToRetrieve: ALL_CONTENT,
+});
+
+function conversation(conversationId: string, status: 'OPEN' | 'CLOSE', startTime: number): SimConversation {
+  return {
+    conversationId,
+    status,
+    startTime,
+    consumerParticipants: [{ participantId: 'added-consumer' }],
+    sdes: { events: [] },
+  };
+}
+
+describe('Messaging Interactions API: consumer search', () => {
+  it('returns the open conversation of a consumer in the documented shape, SDEs and participants as is', async () => {
+    const { bearer } = await login(sim);
+    const response = await searchConsumer(sim, bearer, openConsumerSearch());
+    expect(response.headers['content-type']).toBe('application/json');
+    expect(history(response)).toEqual({
+      _metadata: { count: 1 },
+      conversationHistoryRecords: [
+        {
+          info: {
+            startTime: '2026-02-01 00:00:00.000+0000',
+            startTimeL: 1769904000000,
+            endTime: 'undefined',
+            endTimeL: -1,
+            conversationId: openConversationId,
+            brandId: ACC,
+            status: 'OPEN',
+            isPartial: false,
+          },
+          consumerParticipants: openConversation.consumerParticipants,
+          sdes: openConversation.sdes,
+        },
+      ],
+    });
+  });
+
+  it('filters by the statuses asked and puts the newest startTime first', async () => {
+    const { bearer } = await login(sim);
+    const both = history(await searchConsumer(sim, bearer, openConsumerSearch(messagingConsumerId, ['OPEN', 'CLOSE'])));
+    expect(idsOf(both)).toEqual([openConversationId, closedConversationId]);
+    expect(both._metadata.count).toBe(2);
+    const closed = history(await searchConsumer(sim, bearer, openConsumerSearch(messagingConsumerId, ['CLOSE'])));
+    expect(idsOf(closed)).toEqual([closedConversationId]);
+    expect(closed.conversationHistoryRecords[0].info).toMatchObject({
+      status: 'CLOSE',
+      startTime: '2026-01-01 00:00:00.000+0000',
+      endTime: '2026-01-01 00:30:00.000+0000',
+      endTimeL: 1767227400000,
+    });
+  });
+
+  it('orders by startTime whatever the order the conversations were given in', async () => {
+    const { bearer } = await login(sim);
+    sim.setConsumer(ACC, 'added-consumer', [
+      conversation('middle', 'CLOSE', 2_000),
+      conversation('oldest', 'OPEN', 1_000),
+      conversation('newest', 'CLOSE', 3_000),
+    ]);
+    const body = history(await searchConsumer(sim, bearer, openConsumerSearch('added-consumer', ['CLOSE', 'OPEN'])));
+    expect(idsOf(body)).toEqual(['newest', 'middle', 'oldest']);
+  });
+
+  it('pages by offset and limit; count is every match and next links the following page', async () => {
+    const { bearer } = await login(sim);
+    const search = openConsumerSearch(messagingConsumerId, ['OPEN', 'CLOSE']);
+    const first = history(await searchConsumer(sim, bearer, search, `${SOURCE}&offset=0&limit=1`));
+    expect(idsOf(first)).toEqual([openConversationId]);
+    expect(first._metadata.count).toBe(2);
+    const next = new URL(String(first._metadata.next?.href));
+    const nextParts = [first._metadata.next?.rel, next.host, next.pathname];
+    expect(nextParts).toEqual(['next', VA_MSG, historyPath('consumer', '')]);
+    expect(Object.fromEntries(next.searchParams)).toEqual({ source: 'RocketChatVisitor', offset: '1', limit: '1' });
+    const second = history(await searchConsumer(sim, bearer, search, `${SOURCE}&offset=1&limit=1`));
+    expect(idsOf(second)).toEqual([closedConversationId]);
+    expect(second._metadata).toEqual({ count: 2 });
+    const past = history(await searchConsumer(sim, bearer, search, `${SOURCE}&offset=2&limit=10`));
+    expect(past).toEqual({ _metadata: { count: 2 }, conversationHistoryRecords: [] });
+  });
+
+  it.each([
+    ['nothing', undefined, ['info']],
+    ['an empty list', [], ['info']],
+    ['sdes', ['sdes'], ['info', 'sdes']],
+    ['consumerParticipants', ['consumerParticipants'], ['info', 'consumerParticipants']],
+    [
+      'both, and a part it does not simulate',
+      ['messageRecords', ...ALL_CONTENT],
+      ['info', 'consumerParticipants', 'sdes'],
+    ],
+  ])('sends only the parts contentToRetrieve asks for: %s', async (_label, contentToRetrieve, keys) => {
+    const { bearer } = await login(sim);
+    const body = { consumer: messagingConsumerId, status: ['OPEN'], contentToRetrieve };
+    const [record] = history(await searchConsumer(sim, bearer, body)).conversationHistoryRecords;
+    expect(Object.keys(record)).toEqual(keys);
+  });
+
+  it('passes SDE values through untouched: strings stay strings, numbers numbers, events in order', async () => {
+    const { bearer } = await login(sim);
+    const [record] = history(await searchConsumer(sim, bearer, openConsumerSearch())).conversationHistoryRecords;
+    const events = record.sdes?.events ?? [];
+    expect(events.map((event) => [event.sdeType, event.serverTimeStamp])).toEqual([
+      ['CUSTOMER_INFO', '1769904060000'],
+      ['CUSTOMER_INFO', messagingLatestCustomerInfoTimeStamp],
+      ['PERSONAL_INFO', '1769904060001'],
+      ['CUSTOMER_INFO', '1769904000500'],
+      ['PERSONAL_INFO', messagingLatestPersonalInfoTimeStamp],
+    ]);
+    const latestCustomer = events[1].customerInfo?.customerInfo;
+    expect(latestCustomer).toEqual(messagingLatestCustomerInfo);
+    expect([latestCustomer?.balance, latestCustomer?.companySize, latestCustomer?.registrationDate]).toEqual([
+      '1500.25',
+      '12',
+      { day: '23', month: '5', year: '2019' },
+    ]);
+    expect(events[1].customerInfo?.serverTimeStamp).toBe(messagingLatestCustomerInfoTimeStamp);
+    const older = { customerType: 'silver', balance: 900.5, companySize: 10 };
+    expect(events[0].customerInfo?.customerInfo).toMatchObject(older);
+    expect(events[4].personalInfo?.personalInfo).toEqual(messagingLatestPersonalInfo);
+    expect(events[2].personalInfo?.personalInfo).toMatchObject({ customerAge: 33, language: 'en-GB' });
+  });
+
+  it('passes isPartial: true through', async () => {
+    const { bearer } = await login(sim);
+    const [record] = history(await searchConsumer(sim, bearer, openConsumerSearch(partialConsumerId)))
+      .conversationHistoryRecords;
+    expect(record.info).toMatchObject({ conversationId: partialConversationId, isPartial: true });
+    expect(record.sdes?.events.map((event) => event.customerInfo?.customerInfo ?? event.personalInfo?.personalInfo))
+      .toEqual([partialLatestCustomerInfo, partialLatestPersonalInfo]);
+  });
+
+  it.each([
+    ['a consumer without conversations', emptyConsumerId, ['OPEN', 'CLOSE']],
+    ['an unknown consumer', 'nobody-at-all', ['OPEN']],
+    ['a consumer with no conversation in the statuses asked', partialConsumerId, ['CLOSE']],
+  ])('answers an empty list, not an error, for %s', async (_label, consumer, status) => {
+    const { bearer } = await login(sim);
+    const body = history(await searchConsumer(sim, bearer, openConsumerSearch(consumer, status)));
+    expect(body).toEqual({ _metadata: { count: 0 }, conversationHistoryRecords: [] });
+  });
+
+  it('serves consumers set during the test, copied, and forgets removed ones', async () => {
+    const { bearer } = await login(sim);
+    const added = [conversation('added-1', 'OPEN', 5_000)];
+    sim.setConsumer(ACC, 'added-consumer', added);
+    added[0].status = 'CLOSE';
+    const found = history(await searchConsumer(sim, bearer, openConsumerSearch('added-consumer')));
+    expect(idsOf(found)).toEqual(['added-1']);
+    sim.removeConsumer(ACC, messagingConsumerId);
+    expect(history(await searchConsumer(sim, bearer, openConsumerSearch()))._metadata.count).toBe(0);
+    expect(() => sim.setConsumer('00000000', 'x', [])).toThrow(/Unknown simulator account/);
+    expect(() => sim.removeConsumer('00000000', 'x')).toThrow(/Unknown simulator account/);
+  });
+
+  it('serves the secondary account on its own msgHist host, with its own consumers only', async () => {
+    const secondaryLogin = { ...botLoginBody, appKey: secondaryBotUser.appKey, secret: secondaryBotUser.secret };
+    const { bearer } = await login(sim, secondaryLogin, secondaryAccountDomain, secondaryAccountId);
+    const response = await searchConsumer(sim, bearer, openConsumerSearch(), SOURCE, LO_MSG, secondaryAccountId);
+    expect(history(response)._metadata.count).toBe(0);
+    sim.setConsumer(secondaryAccountId, messagingConsumerId, [conversation('lo-1', 'OPEN', 1)]);
+    const after = await searchConsumer(sim, bearer, openConsumerSearch(), SOURCE, LO_MSG, secondaryAccountId);
+    expect(idsOf(history(after))).toEqual(['lo-1']);
+  });
+
+  it.each<[string, unknown, string?]>([
+    ['no status', { consumer: messagingConsumerId }],
+    ['an empty status', { consumer: messagingConsumerId, status: [] }],
+    ['a status it does not know', { consumer: messagingConsumerId, status: ['ARCHIVE'] }],
+    ['status as a string', { consumer: messagingConsumerId, status: 'OPEN' }],
+    ['no consumer', { status: ['OPEN'] }],
+    ['contentToRetrieve not a list', { ...openConsumerSearch(), contentToRetrieve: 'sdes' }],
+    ['a body that is not JSON', 'consumer=x'],
+    ['no body', undefined],
+    ['no source', openConsumerSearch(), ''],
+    ['an empty source', openConsumerSearch(), '?source='],
+    ['a source of 21 characters', openConsumerSearch(), `?source=${'s'.repeat(21)}`],
+    ['limit=0', openConsumerSearch(), `${SOURCE}&limit=0`],
+    ['limit=101', openConsumerSearch(), `${SOURCE}&limit=101`],
+    ['offset=-1', openConsumerSearch(), `${SOURCE}&offset=-1`],
+    ['limit=ten', openConsumerSearch(), `${SOURCE}&limit=ten`],
+  ])('answers 400 to %s', async (_label, body, query = SOURCE) => {
+    const { bearer } = await login(sim);
+    const response = await searchConsumer(sim, bearer, body, query);
+    expect(response.status).toBe(400);
+    expect(json(response)).toEqual({ error: expect.any(String) });
+  });
+
+  it('accepts a source of exactly 20 characters and limit=100', async () => {
+    const { bearer } = await login(sim);
+    const response = await searchConsumer(sim, bearer, openConsumerSearch(), `?source=${'s'.repeat(20)}&limit=100`);
+    expect(history(response)._metadata.count).toBe(1);
+  });
+});
+
+describe('Messaging Interactions API: conversation search', () => {
+  it('returns the conversation asked for, whatever its status', async () => {
+    const { bearer } = await login(sim);
+    const body = { conversationId: closedConversationId, contentToRetrieve: ALL_CONTENT };
+    const found = history(await searchConversation(sim, bearer, body));
+    expect(found._metadata).toEqual({ count: 1 });
+    expect(found.conversationHistoryRecords).toEqual([
+      {
+        info: expect.objectContaining({ conversationId: closedConversationId, status: 'CLOSE', isPartial: false }),
+        consumerParticipants: closedConversation.consumerParticipants,
+        sdes: closedConversation.sdes,
+      },
+    ]);
+  });
+
+  it('returns several conversationIds in the order asked, once each, skipping unknown ones', async () => {
+    const { bearer } = await login(sim);
+    const conversationIds = [partialConversationId, 'no-such-conversation', openConversationId, partialConversationId];
+    const found = history(await searchConversation(sim, bearer, { conversationIds }));
+    expect(idsOf(found)).toEqual([partialConversationId, openConversationId]);
+    expect(found._metadata.count).toBe(2);
+    expect(Object.keys(found.conversationHistoryRecords[0])).toEqual(['info']);
+  });
+
+  it('answers an empty list, not an error, for an unknown conversation id', async () => {
+    const { bearer } = await login(sim);
+    const found = history(await searchConversation(sim, bearer, { conversationId: 'no-such-conversation' }));
+    expect(found).toEqual({ _metadata: { count: 0 }, conversationHistoryRecords: [] });
+  });
+
+  it('passes isPartial and the SDEs through for a truncated record', async () => {
+    const { bearer } = await login(sim);
+    const body = { conversationId: partialConversationId, contentToRetrieve: ['sdes'] };
+    const [record] = history(await searchConversation(sim, bearer, body)).conversationHistoryRecords;
+    expect(record).toEqual({ info: expect.objectContaining({ isPartial: true }), sdes: partialConversation.sdes });
+  });
+
+  it("does not find another account's conversation", async () => {
+    const secondaryLogin = { ...botLoginBody, appKey: secondaryBotUser.appKey, secret: secondaryBotUser.secret };
+    const { bearer } = await login(sim, secondaryLogin, secondaryAccountDomain, secondaryAccountId);
+    const body = { conversationId: openConversationId };
+    const response = await searchConversation(sim, bearer, body, SOURCE, LO_MSG, secondaryAccountId);
+    expect(history(response)._metadata.count).toBe(0);
+  });
+
+  it('takes up to 100 conversation ids', async () => {
+    const { bearer } = await login(sim);
+    const ids = Array.from({ length: 99 }, (_, index) => `unknown-${index}`);
+    const hundred = await searchConversation(sim, bearer, { conversationIds: [openConversationId, ...ids] });
+    expect(idsOf(history(hundred))).toEqual([openConversationId]);
+    const tooMany = await searchConversation(sim, bearer, { conversationIds: [openConversationId, ...ids, 'extra'] });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it.each<[string, unknown, string?]>([
+    ['no conversation id', { contentToRetrieve: ALL_CONTENT }],
+    ['an empty conversationIds', { conversationIds: [] }],
+    ['conversationIds not a list', { conversationIds: openConversationId }],
+    ['a conversation id that is not a string', { conversationId: 42 }],
+    ['no source', { conversationId: openConversationId }, ''],
+    ['a source of 21 characters', { conversationId: openConversationId }, `?source=${'s'.repeat(21)}`],
+  ])('answers 400 to %s', async (_label, body, query = SOURCE) => {
+    const { bearer } = await login(sim);
+    expect((await searchConversation(sim, bearer, body, query)).status).toBe(400);
+  });
+});
+
+/** Both searches, each with a body that finds one conversation. */
+const SEARCHES = [
+  ['msgHistConsumer', 'consumer', openConsumerSearch()],
+  ['msgHistConversation', 'conversation', { conversationId: openConversationId }],
+] as const;
+
+function search(
+  kind: 'consumer' | 'conversation',
+  body: unknown,
+  headers: Record<string, string>,
+  abortAfterMs?: number,
+): Promise<SimResponse> {
+  return call(sim, VA_MSG, 'POST', historyPath(kind), { headers, body, abortAfterMs });
+}
+
+describe('Messaging Interactions API: auth and routing', () => {
+  it.each(SEARCHES)('%s: 401 without a bearer, an unknown one, or a non-Bearer scheme', async (_route, kind, body) => {
+    await login(sim);
+    for (const headers of [{}, bearerHeader('not-a-bearer'), { Authorization: 'Basic abc' }]) {
+      const response = await search(kind, body, headers);
+      expect(response.status).toBe(401);
+      expect(json(response)).toEqual({ error: 'invalid or expired bearer' });
+    }
+  });
+
+  it.each(SEARCHES)('%s: 401 after expireBearers and after logout, 200 after login', async (_route, kind, body) => {
+    const old = await login(sim);
+    expect((await search(kind, body, bearerHeader(old.bearer))).status).toBe(200);
+    sim.expireBearers();
+    expect((await search(kind, body, bearerHeader(old.bearer))).status).toBe(401);
+    const session = await login(sim);
+    expect((await search(kind, body, bearerHeader(session.bearer))).status).toBe(200);
+    const logout = await call(sim, VA, 'POST', loginServicePath('logout'), {
+      headers: { Cookie: session.cookie },
+      body: { csrf: session.csrf },
+    });
+    expect(logout.status).toBe(200);
+    expect((await search(kind, body, bearerHeader(session.bearer))).status).toBe(401);
+  });
+
+  it("answers 401 to a bearer of another account, and for an account nobody has", async () => {
+    const { bearer } = await login(sim);
+    const otherAccount = await searchConsumer(sim, bearer, openConsumerSearch(), SOURCE, LO_MSG, secondaryAccountId);
+    const unknownAccount = await searchConsumer(sim, bearer, openConsumerSearch(), SOURCE, VA_MSG, '11112222');
+    expect([otherAccount.status, unknownAccount.status]).toEqual([401, 401]);
+  });
+
+  it.each([
+    ['the msgHist host of another region', LO_MSG, 'POST'],
+    ['the agentVep host of the account', VA, 'POST'],
+    ['the Domain API host', API, 'POST'],
+    ['an unknown host', 'va.msghist.example.com', 'POST'],
+    ['GET instead of POST', VA_MSG, 'GET'],
+  ])('answers 404 as route "unknown" on %s', async (_label, host, method) => {
+    const { bearer } = await login(sim);
+    sim.clearLog();
+    for (const kind of ['consumer', 'conversation'] as const) {
+      // No body on a GET: node:http would send it unframed.
+      const response = await call(sim, host, method, historyPath(kind), {
+        headers: bearerHeader(bearer),
+        body: method === 'POST' ? openConsumerSearch() : undefined,
+      });
+      expect(response.status).toBe(404);
+    }
+    expect(sim.requests.map((entry) => entry.route)).toEqual(['unknown', 'unknown']);
+  });
+
+  it('does not serve the Login Service or the Chat Agent API on a msgHist host', async () => {
+    expect((await call(sim, VA_MSG, 'POST', loginServicePath('login'), { body: botLoginBody })).status).toBe(404);
+    const { bearer } = await login(sim);
+    const agentSession = await call(sim, VA_MSG, 'POST', agentSessionPath(), {
+      headers: bearerHeader(bearer),
+      body: { loginData: '' },
+    });
+    expect(agentSession.status).toBe(404);
+  });
+
+  it('logs both routes by name, with query and body', async () => {
+    const { bearer } = await login(sim);
+    sim.clearLog();
+    await searchConsumer(sim, bearer, openConsumerSearch(), `${SOURCE}&offset=0&limit=10`);
+    await searchConversation(sim, bearer, { conversationId: openConversationId });
+    expect(sim.requests.map((entry) => [entry.route, entry.host, entry.status])).toEqual([
+      ['msgHistConsumer', VA_MSG, 200],
+      ['msgHistConversation', VA_MSG, 200],
+    ]);
+    expect(sim.requests[0].query).toEqual({ source: 'RocketChatVisitor', offset: '0', limit: '10' });
+    expect(sim.requests[0].body).toEqual(openConsumerSearch());
+    expect([sim.count('msgHistConsumer'), sim.count('msgHistConversation')]).toEqual([1, 1]);
+  });
+});
+
+describe('Messaging Interactions API: faults and latency', () => {
+  it.each(SEARCHES)('%s: status, html and malformedJson faults in turn, then normal', async (route, kind, body) => {
+    const headers = bearerHeader((await login(sim)).bearer);
+    sim.fault(route, { status: 503, headers: { 'Retry-After': '7' } }, 1);
+    sim.fault(route, { kind: 'html' }, 1);
+    sim.fault(route, { kind: 'malformedJson' }, 1);
+    const unavailable = await search(kind, body, headers);
+    expect([unavailable.status, unavailable.headers['retry-after']]).toEqual([503, '7']);
+    const html = await search(kind, body, headers);
+    expect([html.status, html.headers['content-type']]).toEqual([502, 'text/html; charset=utf-8']);
+    const malformed = await search(kind, body, headers);
+    expect(malformed.status).toBe(200);
+    expect(() => json(malformed)).toThrow(SyntaxError);
+    expect(history(await search(kind, body, headers))._metadata.count).toBe(1);
+  });
+
+  it.each(SEARCHES)('%s: hang never answers, reset drops the connection', async (route, kind, body) => {
+    const headers = bearerHeader((await login(sim)).bearer);
+    sim.fault(route, { kind: 'hang' }, 1);
+    sim.fault(route, { kind: 'reset' }, 1);
+    await expect(search(kind, body, headers, 50)).rejects.toThrow('client timeout');
+    await expect(search(kind, body, headers)).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(sim.requests.slice(1).map((entry) => [entry.route, entry.status])).toEqual([
+      [route, 0],
+      [route, 0],
+    ]);
+    expect((await search(kind, body, headers)).status).toBe(200);
+  });
+
+  it('a "*" fault reaches the msgHist routes too', async () => {
+    const { bearer } = await login(sim);
+    sim.fault('*', { status: 500 });
+    expect((await searchConsumer(sim, bearer, openConsumerSearch())).status).toBe(500);
+    expect((await searchConversation(sim, bearer, { conversationId: openConversationId })).status).toBe(500);
+  });
+
+  it('delays one msgHist route by its latency and not the other', async () => {
+    const { bearer } = await login(sim);
+    sim.setLatency('msgHistConsumer', 80);
+    const started = Date.now();
+    expect((await searchConsumer(sim, bearer, openConsumerSearch())).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    const conversationStarted = Date.now();
+    await searchConversation(sim, bearer, { conversationId: openConversationId });
+    expect(Date.now() - conversationStarted).toBeLessThan(60);
+  });
+});
+
+// ---- reset, session TTL, rate limiter ----
+
+function sessionTtlOf(response: SimResponse): unknown {
+  return (json(response) as { sessionTTl: unknown }).sessionTTl;
+}
+
+describe('setSessionTtlMs', () => {
+  it('changes the sessionTTl of later logins', async () => {
+    const before = await call(sim, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+    sim.setSessionTtlMs(90_000);
+    const after = await call(sim, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+    expect([sessionTtlOf(before), sessionTtlOf(after)]).toEqual(['28800000', '90000']);
+  });
+
+  it.each([-1, 1.5, Number.NaN, Infinity])('refuses %p', (ms) => {
+    expect(() => sim.setSessionTtlMs(ms)).toThrow(RangeError);
+  });
+});
+
+describe('reset', () => {
+  it('puts back everything a test can change, and empties the log in place', async () => {
+    const log = sim.requests;
+    const agent = await readyAgent(sim);
+    sim.setParticipant(ACC, seedParticipantId, { replaced: true });
+    sim.setParticipant(ACC, 'added', { added: true });
+    sim.removeParticipant(ACC, twoContactsParticipantId);
+    sim.setConsumer(ACC, 'added-consumer', [conversation('added-1', 'OPEN', 1)]);
+    sim.setConsumer(ACC, partialConsumerId, []);
+    sim.removeConsumer(ACC, messagingConsumerId);
+    sim.setSessionTtlMs(5_000);
+    sim.setLatency('*', 300);
+    sim.setLatency('domain', 300);
+    sim.fault('*', { status: 503 });
+    sim.fault('domain', { kind: 'hang' });
+    sim.rateLimit({ requestsPerSecond: 1 });
+
+    sim.reset();
+
+    expect(log).toBe(sim.requests);
+    expect(log).toEqual([]);
+    expect(sim.activeBearers()).toEqual([]);
+    // No rate limit, no latency, no fault: a burst of ten answers at once, all 200.
+    const started = Date.now();
+    const burst = await Promise.all(Array.from({ length: 10 }, () => call(sim, API, 'GET', domainPath('agentVep'))));
+    expect(burst.map((response) => response.status)).toEqual(Array(10).fill(200));
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(sim.count429()).toBe(0);
+    // Old sessions are gone, not just expired: the bearer, the agent session and the cookie all fail.
+    expect((await getParticipant(sim, agent.bearer, agent.agentSessionId, seedParticipantId)).status).toBe(401);
+    const refresh = await call(sim, VA, 'POST', loginServicePath('refresh'), {
+      headers: { Cookie: agent.cookie },
+      body: { csrf: agent.csrf },
+    });
+    expect(refresh.status).toBe(401);
+    const fresh = await login(sim);
+    expect(sim.activeBearers()).toEqual([fresh.bearer]);
+    // The options' participants, exactly.
+    const agentSessionId = await openAgentSession(sim, fresh.bearer);
+    const participant = async (id: string) => getParticipant(sim, fresh.bearer, agentSessionId, id);
+    expect(json(await participant(seedParticipantId))).toEqual(seedParticipant);
+    expect(json(await participant(twoContactsParticipantId))).toEqual(twoContactsParticipant);
+    expect((await participant('added')).status).toBe(404);
+    // The options' consumers, exactly.
+    const consumer = async (id: string) =>
+      history(await searchConsumer(sim, fresh.bearer, openConsumerSearch(id, ['OPEN', 'CLOSE'])));
+    expect(idsOf(await consumer(messagingConsumerId))).toEqual([openConversationId, closedConversationId]);
+    expect(idsOf(await consumer(partialConsumerId))).toEqual([partialConversationId]);
+    expect((await consumer('added-consumer'))._metadata.count).toBe(0);
+    // The option's session TTL (the default here).
+    const again = await call(sim, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+    expect(sessionTtlOf(again)).toBe('28800000');
+  });
+
+  it('keeps the users of the options: a login with them still works, a wrong secret still fails', async () => {
+    sim.reset();
+    await login(sim);
+    const wrong = await call(sim, VA, 'POST', loginServicePath('login'), { body: { ...botLoginBody, secret: 'x' } });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('restores the sessionTtlMs option and keeps the global latencyMs, dropping per-route latencies', async () => {
+    const other = await startLivePersonSimulator({ accounts: sampleAccounts, sessionTtlMs: 60_000, latencyMs: 40 });
+    try {
+      other.setSessionTtlMs(1_000);
+      other.setLatency('*', 400);
+      other.reset();
+      const started = Date.now();
+      const response = await call(other, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+      const elapsed = Date.now() - started;
+      expect(sessionTtlOf(response)).toBe('60000');
+      expect(elapsed).toBeGreaterThanOrEqual(35);
+      expect(elapsed).toBeLessThan(300);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('restores the options as they were at start, even if the caller changed them since', async () => {
+    const accounts = structuredClone(sampleAccounts);
+    const other = await startLivePersonSimulator({ accounts });
+    try {
+      accounts[0].participants[seedParticipantId] = { changed: true };
+      accounts[0].users.length = 0;
+      other.reset();
+      const { bearer } = await login(other);
+      const agentSessionId = await openAgentSession(other, bearer);
+      const response = await call(other, VA, 'GET', participantPath(agentSessionId, seedParticipantId), {
+        headers: bearerHeader(bearer),
+      });
+      expect(json(response)).toEqual(seedParticipant);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('drops a hanging request and one still waiting for its latency: neither answers into the next test', async () => {
+    sim.fault('domain', { kind: 'hang' }, 1);
+    sim.setLatency('login', 200);
+    const hanging = call(sim, API, 'GET', domainPath('agentVep'));
+    const delayed = call(sim, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+    const settled = Promise.allSettled([hanging, delayed]);
+    await waitUntil(() => sim.count() === 2);
+    sim.reset();
+    const results = await settled;
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    // Past the latency: the login was never handled, so no session was made and nothing was logged.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(sim.activeBearers()).toEqual([]);
+    expect(sim.requests).toEqual([]);
+    expect((await call(sim, API, 'GET', domainPath('agentVep'))).status).toBe(200);
+  });
+});
+
+describe('reset between the tests of one shared simulator', () => {
+  let shared: LivePersonSimulator;
+
+  beforeAll(async () => {
+    shared = await startLivePersonSimulator({ accounts: sampleAccounts });
+  });
+
+  afterAll(async () => {
+    await shared.stop();
+  });
+
+  beforeEach(() => {
+    shared.reset();
+  });
+
+  it('first test: leaves a session, a fault, a latency, a limiter and changed data behind', async () => {
+    await login(shared);
+    shared.fault('domainBulk', { status: 500 });
+    shared.setLatency('domain', 1_000);
+    shared.rateLimit({ requestsPerSecond: 3 });
+    shared.removeConsumer(ACC, messagingConsumerId);
+    expect((await call(shared, API, 'GET', bulkPath())).status).toBe(500);
+    expect(shared.count()).toBe(2);
+  });
+
+  it('second test: sees none of it', async () => {
+    expect([shared.count(), shared.activeBearers().length]).toEqual([0, 0]);
+    const started = Date.now();
+    const statuses = [];
+    for (let index = 0; index < 4; index += 1) statuses.push((await call(shared, API, 'GET', bulkPath())).status);
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    expect((await call(shared, API, 'GET', domainPath('agentVep'))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(500);
+    const { bearer } = await login(shared);
+    const body = history(await searchConsumer(shared, bearer, openConsumerSearch()));
+    expect(idsOf(body)).toEqual([openConversationId]);
+  });
+});
+
+describe('rate limiter', () => {
+  const domainCall = () => call(sim, API, 'GET', domainPath('agentVep'));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('lets requestsPerSecond through over all routes together, then answers 429 with Retry-After 1', async () => {
+    sim.rateLimit({ requestsPerSecond: 3 });
+    await domainCall();
+    await call(sim, VA, 'POST', loginServicePath('login'), { body: botLoginBody });
+    await call(sim, API, 'GET', '/nowhere');
+    const limited = await domainCall();
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBe('1');
+    expect(limited.headers['content-type']).toBe('application/json');
+    expect(json(limited)).toEqual({ message: 'Too many requests' });
+    expect(sim.requests.map((entry) => [entry.route, entry.status])).toEqual([
+      ['domain', 200],
+      ['login', 200],
+      ['unknown', 404],
+      ['domain', 429],
+    ]);
+    expect(sim.count429()).toBe(1);
+    expect(sim.requests.filter((entry) => entry.status === 429)).toHaveLength(1);
+  });
+
+  it('limits the msgHist routes too', async () => {
+    const { bearer } = await login(sim);
+    sim.rateLimit({ requestsPerSecond: 1 });
+    expect((await searchConsumer(sim, bearer, openConsumerSearch())).status).toBe(200);
+    const limited = await searchConversation(sim, bearer, { conversationId: openConversationId });
+    expect([limited.status, sim.requests[2].route]).toEqual([429, 'msgHistConversation']);
+  });
+
+  it('turns away exactly the excess of a concurrent burst', async () => {
+    sim.rateLimit({ requestsPerSecond: 10 });
+    const responses = await Promise.all(Array.from({ length: 25 }, domainCall));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect(sim.count429()).toBe(15);
+  });
+
+  it('sends the configured Retry-After', async () => {
+    sim.rateLimit({ requestsPerSecond: 1, retryAfterSeconds: 5 });
+    await domainCall();
+    expect((await domainCall()).headers['retry-after']).toBe('5');
+  });
+
+  it('slides: a request is let through again once the oldest one is a second old, not before', async () => {
+    sim.rateLimit({ requestsPerSecond: 2 });
+    const started = Date.now();
+    expect((await domainCall()).status).toBe(200);
+    await sleep(600 - (Date.now() - started));
+    expect((await domainCall()).status).toBe(200);
+    expect((await domainCall()).status).toBe(429);
+    // At ~1.1 s the first request has left the window, the second (at ~0.6 s) has not: one more fits, not two.
+    await sleep(1_100 - (Date.now() - started));
+    expect((await domainCall()).status).toBe(200);
+    expect((await domainCall()).status).toBe(429);
+    expect(sim.count429()).toBe(2);
+  });
+
+  it('does not spend the window or queued faults on the requests it turns away', async () => {
+    sim.rateLimit({ requestsPerSecond: 1 });
+    await call(sim, API, 'GET', '/nowhere');
+    sim.fault('domain', { status: 503 }, 1);
+    expect((await domainCall()).status).toBe(429);
+    sim.rateLimit(undefined);
+    expect((await domainCall()).status).toBe(503);
+    expect((await domainCall()).status).toBe(200);
+  });
+
+  it('is off with rateLimit(undefined), and a new rateLimit starts a fresh window', async () => {
+    sim.rateLimit({ requestsPerSecond: 1 });
+    await domainCall();
+    expect((await domainCall()).status).toBe(429);
+    sim.rateLimit({ requestsPerSecond: 1 });
+    expect((await domainCall()).status).toBe(200);
+    sim.rateLimit(undefined);
+    const burst = await Promise.all(Array.from({ length: 20 }, domainCall));
+    expect(burst.every((response) => response.status === 200)).toBe(true);
+  });
+
+  it.each([{ requestsPerSecond: 0 }, { requestsPerSecond: 2.5 }, { requestsPerSecond: 1, retryAfterSeconds: -1 }])(
+    'refuses %p',
+    (limit) => {
+      expect(() => sim.rateLimit(limit)).toThrow(RangeError);
+    },
+  );
 });

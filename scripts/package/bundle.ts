@@ -1,12 +1,26 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 
-import { BUILD, ROOT } from './paths';
+import { isHostOnlyKey } from './hostOnlyKeys';
+import { BUILD, I18N, ROOT } from './paths';
+
+/** The app's translations, inlined without the keys only the host reads (it reads them from the zip). */
+const appTranslations: Plugin = {
+    name: 'app-translations',
+    setup(builder) {
+        builder.onLoad({ filter: /\.json$/ }, (args) => {
+            if (path.dirname(args.path) !== I18N) return undefined;
+            const all = JSON.parse(fs.readFileSync(args.path, 'utf8')) as Record<string, string>;
+            return { contents: JSON.stringify(Object.fromEntries(Object.entries(all).filter(([key]) => !isHostOnlyKey(key)))), loader: 'json' };
+        });
+    },
+};
 
 /**
  * One CommonJS file, like the host expects: zod and the translations inlined, the Apps-Engine left to the
  * host (it provides it). `platform: neutral` makes any Node built-in import fail the build: the app
- * runs in a sandbox that has none.
+ * runs in a sandbox that has none. `globalThis` is the bundle's own object (see appGlobal.ts).
  */
 export async function bundleMain(): Promise<string> {
     const outfile = path.join(BUILD, 'Main.js');
@@ -19,6 +33,9 @@ export async function bundleMain(): Promise<string> {
         mainFields: ['main', 'module'],
         target: 'es2020',
         external: ['@rocket.chat/apps-engine', '@rocket.chat/apps-engine/*'],
+        inject: [path.join(__dirname, 'appGlobal.ts')],
+        define: { globalThis: 'appGlobal' },
+        plugins: [appTranslations],
         minifyWhitespace: true,
         minifySyntax: true,
         legalComments: 'none',

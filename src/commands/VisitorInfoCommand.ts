@@ -1,17 +1,17 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { App } from '@rocket.chat/apps-engine/definition/App';
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
-import { isAdmin } from '../access/visitorAccess';
-import type { AppRuntime } from '../AppRuntime';
-import { translator } from '../i18n/translator';
-import { userLanguage } from '../i18n/userLanguage';
-import type { Accessors } from '../handlers/Accessors';
+import { hasAllowedRole, isAdmin } from '../access/visitorAccess';
+import type { Accessors } from '../app/Accessors';
+import type { AppServices } from '../app/AppServices';
+import { readerFor } from '../i18n/readerFor';
 import { notifyPrivately } from '../handlers/notifyPrivately';
 import { reportUnexpected } from '../handlers/reportUnexpected';
 import { showVisitor } from '../handlers/showVisitor';
-import { readAppConfig } from '../settings/readAppConfig';
+import { messageOf } from '../ui/messageBlocks';
 import { roomVisitor } from '../visitor/roomVisitor';
-import { helpText } from './helpText';
+import { helpMessage } from './helpText';
 import { linkParticipant } from './linkParticipant';
 import { parseVisitorInfoArgs } from './parseVisitorInfoArgs';
 import { runStatus } from './runStatus';
@@ -24,17 +24,22 @@ export class VisitorInfoCommand implements ISlashCommand {
     public permission = 'view-l-room';
     public providesPreview = false;
 
-    constructor(private readonly runtime: AppRuntime) {}
+    /**
+     * `app` is held so that the subprocess runtime can hand it, per call, the logger of that call (it wraps the
+     * command's App-valued property); the in-process runtime replaces the app's logger per call instead.
+     */
+    constructor(
+        private readonly app: App,
+        private readonly services: AppServices,
+    ) {}
 
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<void> {
         const receivedAt = Date.now();
-        const accessors: Accessors = { read, modify, http, persis };
-        const user = context.getSender();
-        const room = context.getRoom();
+        const accessors: Accessors = { read, modify, http, persis, logger: this.app.getLogger() };
         try {
             await this.run(accessors, context, receivedAt);
         } catch (error) {
-            await reportUnexpected(this.runtime, accessors, user, room, error);
+            await reportUnexpected(accessors, context.getSender(), context.getRoom(), error);
         }
     }
 
@@ -42,52 +47,34 @@ export class VisitorInfoCommand implements ISlashCommand {
         const user = context.getSender();
         const room = context.getRoom();
         const command = parseVisitorInfoArgs(context.getArguments());
-        const t = translator(await userLanguage(user, accessors.read));
-        const reply = (text: string) => notifyPrivately(accessors, user, room, text);
+        const reader = await readerFor(user, accessors.read);
+        const { t } = reader;
+        const reply = (message: { text: string; blocks?: never[] } | ReturnType<typeof messageOf>) => notifyPrivately(accessors, user, room, message);
+        const show = (target: Parameters<typeof showVisitor>[2]['target'], bypassCache: boolean) =>
+            showVisitor(this.services, accessors, { user, target, replyRoom: room, triggerId: context.getTriggerId(), bypassCache, surface: 'open', details: false, receivedAt });
 
         switch (command.kind) {
             case 'show':
             case 'refresh': {
                 if (!roomVisitor(room)) {
-                    const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
+                    const config = await this.services.config.current(accessors.read.getEnvironmentReader().getSettings());
                     // Someone allowed to look visitors up by id most likely forgot the id.
-                    const allowed = (user.roles ?? []).some((role) => config.allowedRoles.includes(role));
-                    return reply(t(allowed && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat'));
+                    return reply(messageOf(t(hasAllowedRole(user, config.allowedRoles) && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat')));
                 }
-                return showVisitor(this.runtime, accessors, {
-                    user,
-                    target: { kind: 'room', room },
-                    triggerId: context.getTriggerId(),
-                    bypassCache: command.kind === 'refresh',
-                    surface: 'open',
-                    receivedAt,
-                });
+                return show({ kind: 'room', room }, command.kind === 'refresh');
             }
             case 'byId':
-                return showVisitor(this.runtime, accessors, {
-                    user,
-                    target: { kind: 'id', visitorId: command.visitorId, room },
-                    triggerId: context.getTriggerId(),
-                    bypassCache: false,
-                    surface: 'open',
-                    receivedAt,
-                });
+                return show({ kind: 'id', visitorId: command.visitorId }, false);
             case 'link':
             case 'unlink': {
-                const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
-                return reply(
-                    await linkParticipant(this.runtime, accessors, config, t, {
-                        user,
-                        room,
-                        participantId: command.kind === 'link' ? command.participantId : undefined,
-                        unlink: command.kind === 'unlink',
-                    }),
-                );
+                const config = await this.services.config.current(accessors.read.getEnvironmentReader().getSettings());
+                const request = { user, room, participantId: command.kind === 'link' ? command.participantId : undefined, unlink: command.kind === 'unlink' };
+                return reply(messageOf(await linkParticipant(this.services, accessors, config, reader, request)));
             }
             case 'status':
-                return reply(isAdmin(user) ? await runStatus(this.runtime, accessors, t) : t('msg_status_admins_only'));
+                return reply(isAdmin(user) ? await runStatus(this.services, accessors, reader) : messageOf(t('msg_status_admins_only')));
             case 'help':
-                return reply(helpText(t));
+                return reply(helpMessage(t, command.unknown));
         }
     }
 }

@@ -1,15 +1,17 @@
-import type { Translate } from '../i18n/translator';
+import type { LayoutBlock } from '@rocket.chat/ui-kit';
 
-export const helpText = (t: Translate): string =>
-    [
-        t('help_title'),
-        t('help_default'),
-        t('help_visitor_id'),
-        t('help_refresh'),
-        t('help_link'),
-        t('help_unlink'),
-        t('help_status'),
-        t('help_help'),
-    ]
-        .map((line, index) => (index === 0 ? line : `• ${line}`))
-        .join('\n');
+import type { Translate } from '../i18n/translator';
+import { label, plain } from '../ui/text';
+
+const LINES = ['help_default', 'help_visitor_id', 'help_refresh', 'help_link', 'help_unlink', 'help_status', 'help_help'] as const;
+
+/** The subcommands, one per line; after a word that is none of them, a sentence saying so comes first. */
+export function helpMessage(t: Translate, unknown?: string): { text: string; blocks: LayoutBlock[] } {
+    const blocks: LayoutBlock[] = [];
+    if (unknown) {
+        blocks.push({ type: 'section', blockId: 'help-unknown', text: plain(t('help_unknown_word', { word: unknown.slice(0, 60) })) });
+    }
+    blocks.push({ type: 'section', blockId: 'help-title', text: label(t('help_title')) });
+    LINES.forEach((key, index) => blocks.push({ type: 'section', blockId: `help-${index}`, text: plain(t(key)) }));
+    return { text: [unknown ? t('help_unknown_word', { word: unknown.slice(0, 60) }) : undefined, t('help_title'), ...LINES.map((key) => t(key))].filter(Boolean).join('\n'), blocks };
+}

@@ -5,15 +5,18 @@ export type VisitorInfoCommand =
     | { kind: 'link'; participantId: string | undefined }
     | { kind: 'unlink' }
     | { kind: 'status' }
-    | { kind: 'help' };
+    /** `unknown`: the word the user typed that is no subcommand, to say so before the help. */
+    | { kind: 'help'; unknown?: string };
 
 /**
  * Rocket.Chat visitor ids are 17-character random ids or 24-digit hex ids (imported ones may carry - or _):
- * a short word is far more likely a mistyped subcommand, which gets the help, than an id.
+ * a short word is far more likely a mistyped subcommand than an id.
  */
 const VISITOR_ID = /^[A-Za-z0-9_-]{10,64}$/;
 
-/** Pure: the words after `/visitorinfo` to what the user asked; anything unknown is a request for help. */
+const SUBCOMMANDS = ['refresh', 'unlink', 'status', 'help'] as const;
+
+/** Pure: the words after `/visitorinfo` to what the user asked. */
 export function parseVisitorInfoArgs(args: string[]): VisitorInfoCommand {
     const words = args.map((arg) => arg.trim()).filter(Boolean);
     const [first, second, ...rest] = words;
@@ -21,25 +24,14 @@ export function parseVisitorInfoArgs(args: string[]): VisitorInfoCommand {
         return { kind: 'show' };
     }
     const subcommand = first.toLowerCase();
-    if (rest.length > 0) {
-        return { kind: 'help' };
-    }
-    if (subcommand === 'link') {
+    if (subcommand === 'link' && rest.length === 0) {
         return { kind: 'link', participantId: second };
     }
     if (second !== undefined) {
-        return { kind: 'help' };
+        return { kind: 'help', unknown: words.join(' ') };
     }
-    switch (subcommand) {
-        case 'refresh':
-            return { kind: 'refresh' };
-        case 'unlink':
-            return { kind: 'unlink' };
-        case 'status':
-            return { kind: 'status' };
-        case 'help':
-            return { kind: 'help' };
-        default:
-            return VISITOR_ID.test(first) ? { kind: 'byId', visitorId: first } : { kind: 'help' };
+    if ((SUBCOMMANDS as readonly string[]).includes(subcommand)) {
+        return { kind: subcommand as (typeof SUBCOMMANDS)[number] };
     }
+    return VISITOR_ID.test(first) ? { kind: 'byId', visitorId: first } : { kind: 'help', unknown: first };
 }

@@ -1,19 +1,16 @@
-import type { AppRuntime } from '../AppRuntime';
-import type { Translate } from '../i18n/translator';
-import { applySettings } from '../liveperson/applySettings';
-import { createCallContext } from '../liveperson/createCallContext';
-import type { Accessors } from '../handlers/Accessors';
+import type { Accessors } from '../app/Accessors';
+import type { AppServices } from '../app/AppServices';
+import { livePersonContext } from '../app/calls';
+import { TIMES } from '../liveperson/sessionPolicy';
 import { parseAppConfig, readRawSettings } from '../settings/readAppConfig';
-import { statusReport } from './statusReport';
+import type { Reader } from '../ui/formatting';
+import { statusMessage } from './statusReport';
 
-/** The connection test is an admin's explicit request: it may take longer than an agent's click. */
-const STATUS_BUDGET_MS = 15_000;
-
-export async function runStatus(runtime: AppRuntime, accessors: Accessors, t: Translate): Promise<string> {
+/** The admin's explicit request: the settings as they are now (not the cached ones), and a live connection test. */
+export async function runStatus(services: AppServices, accessors: Accessors, reader: Reader) {
     const raw = await readRawSettings(accessors.read.getEnvironmentReader().getSettings());
     const config = parseAppConfig(raw);
-    const ctx = createCallContext({ http: accessors.http, read: accessors.read, persistence: accessors.persis }, runtime.logger, STATUS_BUDGET_MS);
-    const test = applySettings(runtime.client, config, ctx) ? await runtime.client.connectionTest(ctx) : undefined;
-    const lastWarmUp = await ctx.sessionStore?.loadWarmUpReport().catch(() => undefined);
-    return statusReport(raw, config, test, lastWarmUp, t);
+    const context = livePersonContext(accessors, TIMES.statusBudget);
+    const test = config.livePerson ? await services.directory.connectionTest({ ...context, settings: config.livePerson }) : undefined;
+    return statusMessage(raw, config, test, await context.store.loadReport(), reader);
 }

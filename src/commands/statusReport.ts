@@ -1,18 +1,16 @@
-import type { MessageKey } from '../i18n/languages';
-import type { Translate } from '../i18n/translator';
-import type { WarmUpReport } from '../liveperson/SessionStore';
-import type { AppConfig, SettingProblem } from '../settings/AppConfig';
-import { settingLabelKey } from '../settings/settingDefinitions';
-import { SettingId } from '../settings/SettingId';
+import type { LayoutBlock } from '@rocket.chat/ui-kit';
 
-/** Values of these settings are never echoed, only whether they are set. */
-const SECRET_SETTINGS: ReadonlySet<SettingId> = new Set([
-    SettingId.Password,
-    SettingId.AppKey,
-    SettingId.AppSecret,
-    SettingId.AccessToken,
-    SettingId.AccessTokenSecret,
-]);
+import type { MessageKey } from '../i18n/languages';
+import type { ConnectionReport } from '../liveperson/session';
+import type { AppConfig, SettingProblem } from '../settings/AppConfig';
+import type { RawSettings } from '../settings/readAppConfig';
+import { optionLabelKey, SECRET_SETTINGS, SETTINGS, settingLabelKey } from '../settings/settingDefinitions';
+import type { SettingId } from '../settings/SettingId';
+import { cut } from '../ui/bounds';
+import { fieldBlocks } from '../ui/fieldBlocks';
+import { formatDateTime, type Reader } from '../ui/formatting';
+import type { DocumentField } from '../ui/ProfileDocument';
+import { label, plain } from '../ui/text';
 
 const KIND_HINTS: Partial<Record<string, MessageKey>> = {
     auth: 'status_kind_hint_auth',
@@ -24,64 +22,63 @@ const KIND_HINTS: Partial<Record<string, MessageKey>> = {
     invalidResponse: 'status_kind_hint_invalidResponse',
 };
 
-const label = (id: SettingId, t: Translate) => t(settingLabelKey(id) as MessageKey);
+const settingLabel = (id: string, reader: Reader) => reader.t(settingLabelKey(id) as MessageKey);
 
-export function problemText(problem: SettingProblem, t: Translate): string {
-    return t(`problem_${problem.code}` as MessageKey, {
-        setting: label(problem.settingId, t),
-        min: problem.range?.min ?? '',
-        max: problem.range?.max ?? '',
+export function problemText(problem: SettingProblem, reader: Reader): string {
+    return reader.t(`problem_${problem.code}` as MessageKey, { setting: settingLabel(problem.settingId, reader), min: problem.range?.min ?? '', max: problem.range?.max ?? '' });
+}
+
+/**
+ * Pure: every setting by its label and its value in words, then the live test step by step and the last
+ * background connection. A secret's value is never shown, only whether it is set.
+ */
+export function statusMessage(raw: RawSettings, config: AppConfig, test: ConnectionReport | undefined, lastWarmUp: ConnectionReport | undefined, reader: Reader): { text: string; blocks: LayoutBlock[] } {
+    const { t } = reader;
+    const settings: DocumentField[] = SETTINGS.map((setting) => {
+        const problems = config.problems.filter((problem) => problem.settingId === (setting.id as SettingId));
+        const value = problems.length > 0 ? problems.map((problem) => `${t(problem.warning ? 'status_warning' : 'status_problem')}: ${problemText(problem, reader)}`).join(' ') : valueInWords(setting.id, raw[setting.id as SettingId], reader);
+        return { label: settingLabel(setting.id, reader), values: [value] };
     });
+    const connection: DocumentField[] = config.readiness === 'notConfigured' ? [{ label: t('status_connection'), values: [t('status_not_configured')] }] : stepFields(test, config, reader);
+    const last = lastWarmUp ? t('status_last_warm_up', { outcome: t(lastWarmUp.ok ? 'status_warm_up_ok' : 'status_warm_up_failed'), time: formatDateTime(new Date(lastWarmUp.at).toISOString(), reader) ?? '' }) : t('status_no_warm_up');
+    const blocks: LayoutBlock[] = [
+        { type: 'section', blockId: 'status-title', text: label(t('status_title')) },
+        { type: 'section', blockId: 'status-settings', text: label(t('status_settings')) },
+        ...fieldBlocks(settings, 'status-settings'),
+        { type: 'section', blockId: 'status-connection', text: label(t('status_connection')) },
+        ...fieldBlocks(connection, 'status-connection'),
+        { type: 'context', blockId: 'status-last', elements: [plain(last)] },
+    ];
+    const lines = [t('status_title'), ...[...settings, ...connection].map((field) => `${field.label}: ${field.values.join(' ')}`), last];
+    return { text: lines.join('\n'), blocks };
 }
 
-/** Pure: every setting in plain words, then the live test and the last background connection. Never a secret. */
-export function statusReport(raw: Partial<Record<SettingId, unknown>>, config: AppConfig, test: WarmUpReport | undefined, lastWarmUp: WarmUpReport | undefined, t: Translate): string {
-    const lines = [`*${t('status_title')}*`, '', `*${t('status_settings')}*`];
-    for (const id of Object.values(SettingId)) {
-        const problems = config.problems.filter((problem) => problem.settingId === id);
-        if (problems.length > 0) {
-            lines.push(...problems.map((problem) => `⚠️ ${problemText(problem, t)}`));
-            continue;
-        }
-        const value = raw[id];
-        const blank = value === undefined || value === null || String(value).trim() === '';
-        if (blank) {
-            lines.push(`• ${t('status_setting_blank', { setting: label(id, t) })}`);
-        } else if (SECRET_SETTINGS.has(id)) {
-            lines.push(`✅ ${t('status_setting_ok', { setting: label(id, t) })}`);
-        } else {
-            lines.push(`✅ ${t('status_setting_value', { setting: label(id, t), value: String(value) })}`);
-        }
-    }
-
-    lines.push('', `*${t('status_connection')}*`);
-    if (config.readiness === 'notConfigured') {
-        lines.push(t('status_not_configured'));
-    } else if (test) {
-        if (config.livePerson?.domainOverride) {
-            lines.push(`• ${t('status_domain_override', { domain: config.livePerson.domainOverride })}`);
-        }
-        lines.push(...stepLines(test, t));
-    }
-    lines.push('', lastWarmUp ? warmUpLine(lastWarmUp, t) : t('status_no_warm_up'));
-    return lines.join('\n');
+function valueInWords(id: string, value: unknown, reader: Reader): string {
+    const { t } = reader;
+    const blank = value === undefined || value === null || String(value).trim() === '';
+    if (blank) return t('status_value_not_set');
+    if (SECRET_SETTINGS.has(id)) return t('status_value_set');
+    if (typeof value === 'boolean' || value === 'true' || value === 'false') return t(value === true || value === 'true' ? 'word_yes' : 'word_no');
+    const setting = SETTINGS.find((candidate) => candidate.id === id);
+    if (setting?.values?.some((option) => option.key === value)) return t(optionLabelKey(id, String(value)) as MessageKey);
+    return cut(String(value), 120);
 }
 
-function stepLines(report: WarmUpReport, t: Translate): string[] {
-    return report.steps.flatMap((step) => {
+function stepFields(test: ConnectionReport | undefined, config: AppConfig, reader: Reader): DocumentField[] {
+    const { t } = reader;
+    const fields: DocumentField[] = [];
+    if (config.livePerson?.domainOverride) {
+        fields.push({ label: t('status_step_domain'), values: [t('status_domain_override', { domain: config.livePerson.domainOverride })] });
+    }
+    for (const step of test?.steps ?? []) {
         const name = t(`status_step_${step.step}` as MessageKey);
         if (step.ok) {
-            return [`✅ ${t('status_step_ok', { step: name, ms: step.durationMs })}`];
+            fields.push({ label: name, values: [t('status_step_ok', { ms: step.durationMs })] });
+            continue;
         }
-        const line = `❌ ${t('status_step_failed', { step: name, ms: step.durationMs, kind: step.kind ?? '', status: step.status ? `, HTTP ${step.status}` : '' })}`;
         const hint = step.kind ? KIND_HINTS[step.kind] : undefined;
-        return hint ? [line, `   ${t(hint)}`] : [line];
-    });
-}
-
-function warmUpLine(report: WarmUpReport, t: Translate): string {
-    return t('status_last_warm_up', {
-        outcome: t(report.ok ? 'status_warm_up_ok' : 'status_warm_up_failed'),
-        time: `${new Date(report.at).toISOString().slice(0, 19).replace('T', ' ')} UTC`,
-    });
+        const failed = t('status_step_failed', { ms: step.durationMs, kind: t(`status_kind_${step.kind ?? 'unexpected'}` as MessageKey), status: step.status ? ` (HTTP ${step.status})` : '' });
+        fields.push({ label: name, values: [hint ? `${failed} ${t(hint)}` : failed] });
+    }
+    return fields;
 }

@@ -1,14 +1,19 @@
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
+import type { LayoutBlock } from '@rocket.chat/ui-kit';
 
-import type { Accessors } from './Accessors';
+import type { Accessors } from '../app/Accessors';
 
 /**
- * An ephemeral message only `user` sees: nothing this app writes is ever posted to the room, where the
- * visitor could read it.
+ * An ephemeral message only `user` sees: nothing this app writes is ever posted to the room, where the visitor
+ * could read it. With blocks, Rocket.Chat's client shows the blocks and not the text; the text, the app's own
+ * words only, is what a notification or a client without blocks shows.
  */
-export async function notifyPrivately({ read, modify }: Accessors, user: IUser, room: IRoom, text: string): Promise<void> {
-    const builder = modify.getNotifier().getMessageBuilder().setRoom(room).setText(text).setGroupable(false);
+export async function notifyPrivately({ read, modify }: Pick<Accessors, 'read' | 'modify'>, user: IUser, room: IRoom, message: { text: string; blocks?: LayoutBlock[] }): Promise<void> {
+    const builder = modify.getNotifier().getMessageBuilder().setRoom(room).setText(message.text).setGroupable(false);
+    if (message.blocks) {
+        builder.setBlocks(message.blocks);
+    }
     const appUser = await read
         .getUserReader()
         .getAppUser()

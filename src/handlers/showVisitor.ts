@@ -4,25 +4,22 @@ import { UIKitSurfaceType } from '@rocket.chat/apps-engine/definition/uikit/IUIK
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
 import { accessToRoomVisitor, hasAllowedRole } from '../access/visitorAccess';
-import type { AppRuntime } from '../AppRuntime';
+import type { Accessors } from '../app/Accessors';
+import type { AppServices } from '../app/AppServices';
+import { livePersonCall } from '../app/calls';
 import type { MessageKey } from '../i18n/languages';
-import { translator, type Translate } from '../i18n/translator';
-import { userLanguage } from '../i18n/userLanguage';
-import { applySettings } from '../liveperson/applySettings';
-import type { CallContext } from '../liveperson/CallContext';
-import { createCallContext } from '../liveperson/createCallContext';
-import type { LivePersonSection, VisitorProfile } from '../profile/VisitorProfile';
+import { readerFor } from '../i18n/readerFor';
+import { panelViewId } from '../ids';
+import type { VisitorProfile } from '../profile/VisitorProfile';
 import type { AppConfig } from '../settings/AppConfig';
-import { readAppConfig } from '../settings/readAppConfig';
 import { buildProfileDocument } from '../ui/buildProfileDocument';
-import { renderMessageText } from '../ui/renderMessageText';
-import { renderPanelBlocks } from '../ui/renderPanelBlocks';
-import { participantIdFor } from '../visitor/participantIdFor';
+import { messageOf, profileMessage } from '../ui/messageBlocks';
+import { panelBlocks } from '../ui/panelBlocks';
 import { readHostVisitor } from '../visitor/readHostVisitor';
 import { roomVisitor } from '../visitor/roomVisitor';
-import type { Accessors } from './Accessors';
 import { notifyPrivately } from './notifyPrivately';
-import { encodePanelTarget } from './panelTarget';
+import { encodePanelTarget, type PanelTarget } from './panelTarget';
+import { identityOf, livePersonSection } from './profileLookup';
 
 /**
  * Rocket.Chat's web client accepts one surface per trigger, and only within 5 s of the click: the panel is
@@ -32,117 +29,83 @@ import { encodePanelTarget } from './panelTarget';
  */
 export const PANEL_WINDOW_MS = 4000;
 
-export type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string; room: IRoom | undefined };
+export type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string };
 
 export interface ShowVisitorRequest {
     user: IUser;
     target: VisitorTarget;
+    /** Where refusals and the no-panel fallback are said privately. */
+    replyRoom: IRoom | undefined;
     /** Without one (some mobile clients) the profile arrives as a private message instead of a panel. */
     triggerId: string | undefined;
     bypassCache: boolean;
-    /** `update` redraws an open panel (Refresh); `open` opens it. */
     surface: 'open' | 'update';
-    /** Where refusals are said privately when the target has no room (defaults to the target's room). */
-    replyRoom?: IRoom;
+    /** The technical details open (the toggle's state). */
+    details: boolean;
     /** When the host handed the click to the app (Date.now()): the panel's time window started then. */
     receivedAt: number;
 }
 
-type Resolved = { visitorId: string; room: IRoom | undefined } | { refusal: MessageKey; params?: Record<string, string> };
+type Resolved = { visitorId: string; roomId?: string } | { refusal: MessageKey };
 
-export async function showVisitor(runtime: AppRuntime, accessors: Accessors, request: ShowVisitorRequest): Promise<void> {
-    const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
-    const t = translator(await userLanguage(request.user, accessors.read));
-    const notifyRoom = request.target.room ?? request.replyRoom;
+export async function showVisitor(services: AppServices, accessors: Accessors, request: ShowVisitorRequest): Promise<void> {
+    const config = await services.config.current(accessors.read.getEnvironmentReader().getSettings());
+    const reader = await readerFor(request.user, accessors.read);
     const say = async (text: string) => {
-        if (notifyRoom) {
-            await notifyPrivately(accessors, request.user, notifyRoom, text);
-        }
+        if (request.replyRoom) await notifyPrivately(accessors, request.user, request.replyRoom, messageOf(text));
     };
 
-    const resolved = resolveTarget(request, config, t);
+    const resolved = resolveTarget(request, config);
     if ('refusal' in resolved) {
-        return say(t(resolved.refusal, resolved.params));
+        return say(reader.t(resolved.refusal));
     }
     const host = await readHostVisitor(accessors.read, resolved.visitorId);
     if (!host) {
-        return say(request.target.kind === 'id' ? t('msg_visitor_not_found', { visitorId: resolved.visitorId }) : t('msg_room_without_visitor'));
+        return say(request.target.kind === 'id' ? reader.t('msg_visitor_not_found', { visitorId: resolved.visitorId }) : reader.t('msg_room_without_visitor'));
     }
-
+    const choice = await identityOf(services, accessors.read.getPersistenceReader(), config, host.visitor);
     const budgetMs = Math.max(0, Math.min(config.timeoutMs, PANEL_WINDOW_MS - (Date.now() - request.receivedAt)));
-    const ctx = createCallContext({ http: accessors.http, read: accessors.read, persistence: accessors.persis }, runtime.logger, budgetMs);
-    const section = await livePersonSection(runtime, ctx, config, host.visitor, request.bypassCache);
-    const profile: VisitorProfile = { ...host, livePerson: section };
+    const call = livePersonCall(accessors, config, budgetMs);
+    const profile: VisitorProfile = { ...host, livePerson: await livePersonSection(services, call, config, choice, request.bypassCache) };
+    const document = buildProfileDocument(profile, config, reader);
+    const referenceLabel = (reference: string) => reader.t('panel_reference', { reference });
 
     if (!request.triggerId) {
-        const document = buildProfileDocument(profile, config, t);
-        return say(`${t('msg_no_trigger')}\n\n${renderMessageText(document)}`);
+        return request.replyRoom ? notifyPrivately(accessors, request.user, request.replyRoom, profileMessage(document, reader.t('msg_no_trigger'), referenceLabel)) : undefined;
     }
-    const view = panelView(runtime.appId, profile, config, t, encodePanelTarget({ visitorId: host.visitor.id, roomId: resolved.room?.id }));
+    const target: PanelTarget = resolved.roomId
+        ? { by: 'room', roomId: resolved.roomId, visitorId: host.visitor.id, details: request.details }
+        : { by: 'id', visitorId: host.visitor.id, details: request.details };
+    const view: IUIKitSurfaceViewParam = {
+        id: panelViewId(host.visitor.id),
+        type: UIKitSurfaceType.CONTEXTUAL_BAR,
+        title: { type: 'plain_text', text: document.title },
+        blocks: panelBlocks(document, {
+            appId: services.appId,
+            refreshLabel: reader.t('panel_refresh'),
+            detailsLabel: reader.t(request.details ? 'panel_hide_details' : 'panel_show_details'),
+            refreshValue: encodePanelTarget(target),
+            detailsValue: encodePanelTarget({ ...target, details: !request.details }),
+            detailsOpen: request.details,
+            referenceLabel,
+        }),
+    };
     const ui = accessors.modify.getUiController();
     const interaction = { triggerId: request.triggerId };
     await (request.surface === 'open' ? ui.openSurfaceView(view, interaction, request.user) : ui.updateSurfaceView(view, interaction, request.user));
 }
 
-function resolveTarget(request: ShowVisitorRequest, config: AppConfig, t: Translate): Resolved {
-    const roles = rolesText(config, t);
+/** Access is decided on the server, every time: a button's `when` filter runs only in the client. */
+function resolveTarget(request: ShowVisitorRequest, config: AppConfig): Resolved {
     if (request.target.kind === 'id') {
-        if (!hasAllowedRole(request.user, config.allowedRoles)) {
-            return { refusal: 'msg_not_allowed_by_id', params: { roles } };
-        }
-        return { visitorId: request.target.visitorId, room: request.target.room };
+        return hasAllowedRole(request.user, config.allowedRoles) ? { visitorId: request.target.visitorId } : { refusal: 'msg_not_allowed_by_id' };
     }
     const inRoom = roomVisitor(request.target.room);
     if (!inRoom) {
         return { refusal: 'msg_not_livechat' };
     }
     if (accessToRoomVisitor(request.user, inRoom.servedById, config.allowedRoles) === 'denied') {
-        return { refusal: 'msg_not_allowed', params: { roles } };
+        return { refusal: 'msg_not_allowed' };
     }
-    return inRoom.visitorId ? { visitorId: inRoom.visitorId, room: inRoom.room } : { refusal: 'msg_room_without_visitor' };
+    return inRoom.visitorId ? { visitorId: inRoom.visitorId, roomId: inRoom.room.id } : { refusal: 'msg_room_without_visitor' };
 }
-
-/** Never rejects, and settles within the context's deadline: every failure becomes a state the agent can read. */
-async function livePersonSection(runtime: AppRuntime, ctx: CallContext, config: AppConfig, visitor: VisitorProfile['visitor'], bypassCache: boolean): Promise<LivePersonSection> {
-    if (!applySettings(runtime.client, config, ctx)) {
-        return { state: config.readiness === 'notConfigured' ? 'notConfigured' : 'misconfigured' };
-    }
-    const choice = participantIdFor(visitor, {
-        ownAppId: runtime.appId,
-        accountId: config.livePerson?.accountId,
-        participantAppIds: config.participantAppIds,
-        participantField: config.participantField,
-    });
-    if (choice.kind === 'none') {
-        return { state: 'noParticipant' };
-    }
-    if (choice.kind === 'invalid') {
-        return { state: 'invalidParticipant', source: choice.source };
-    }
-    const { participantId, source } = choice;
-    try {
-        const result = await runtime.client.lookupParticipant(ctx, participantId, { bypassCache });
-        return result.ok
-            ? { state: 'loaded', participantId, source, info: result.value.info, ageMs: result.value.ageMs }
-            : { state: 'failed', participantId, source, failure: result.failure };
-    } catch {
-        runtime.logger.error(`LivePerson lookup crashed [${ctx.correlationId}]`);
-        const failure = { kind: 'invalidResponse' as const, step: 'participantInfo' as const, message: 'unexpected error', correlationId: ctx.correlationId };
-        return { state: 'failed', participantId, source, failure };
-    }
-}
-
-function panelView(appId: string, profile: VisitorProfile, config: AppConfig, t: Translate, refreshValue: string): IUIKitSurfaceViewParam {
-    const document = buildProfileDocument(profile, config, t);
-    return {
-        id: panelViewId(profile.visitor.id),
-        type: UIKitSurfaceType.CONTEXTUAL_BAR,
-        title: { type: 'plain_text', text: document.title },
-        blocks: renderPanelBlocks(document, { appId, refreshLabel: t('panel_refresh'), refreshValue }),
-    };
-}
-
-/** The roles named in a refusal, or a plain "(no role set)" when the admin allowed none. */
-export const rolesText = (config: AppConfig, t: Translate): string => (config.allowedRoles.length > 0 ? config.allowedRoles.join(', ') : t('msg_no_roles'));
-
-export const panelViewId = (visitorId: string): string => `lpvi-panel-${visitorId}`;

@@ -1,7 +1,7 @@
 import type { IConfigurationModify } from '@rocket.chat/apps-engine/definition/accessors';
 
-import type { AppLog } from '../currentLogger';
-import { PREWARM_JOB } from './jobs';
+import { JOB_IDS } from '../ids';
+import type { AppLog } from '../logging';
 
 /** Long enough for a settings save to finish, short enough that the first agent finds a warm session. */
 export const PREWARM_DELAY_MS = 2000;
@@ -17,8 +17,8 @@ export class PrewarmScheduler {
     schedule(configModify: IConfigurationModify, logger: AppLog, delayMs: number = PREWARM_DELAY_MS): Promise<void> {
         this.queue = this.queue.then(async () => {
             try {
-                await configModify.scheduler.cancelJob(PREWARM_JOB);
-                await configModify.scheduler.scheduleOnce({ id: PREWARM_JOB, when: new Date(Date.now() + delayMs) });
+                await configModify.scheduler.cancelJob(JOB_IDS.prewarm);
+                await configModify.scheduler.scheduleOnce({ id: JOB_IDS.prewarm, when: new Date(Date.now() + delayMs) });
             } catch (error) {
                 logger.warn(`Could not schedule the LivePerson pre-warm (${error instanceof Error ? error.name : 'error'}): the first click will log in`);
             }

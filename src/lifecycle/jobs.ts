@@ -1,65 +1,64 @@
 import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { App } from '@rocket.chat/apps-engine/definition/App';
 import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definition/scheduler';
 import { StartupType } from '@rocket.chat/apps-engine/definition/scheduler/IProcessor';
 
-import type { AppRuntime } from '../AppRuntime';
-import { applySettings } from '../liveperson/applySettings';
-import { createCallContext } from '../liveperson/createCallContext';
-import { readAppConfig } from '../settings/readAppConfig';
+import type { AppServices } from '../app/AppServices';
+import { livePersonCall } from '../app/calls';
+import { JOB_IDS } from '../ids';
+import { KEEP_ALIVE_INTERVAL, TIMES } from '../liveperson/sessionPolicy';
+import type { AppLog } from '../logging';
 
-/** Job ids are stored by the host's scheduler: never rename one. */
-export const PREWARM_JOB = 'lpvi-prewarm';
-export const KEEP_ALIVE_JOB = 'lpvi-keep-alive';
-
-/** LivePerson asks for a keep-alive every 3 to 5 minutes while a session is in use. */
-export const KEEP_ALIVE_INTERVAL = '4 minutes';
-const JOB_BUDGET_MS = 20_000;
-
-type JobAccessors = { read: IRead; http: IHttp; persis: IPersistence };
+type JobHost = { read: IRead; http: IHttp; persis: IPersistence; logger: AppLog };
 
 /**
  * Background jobs run through the host's scheduler because only it gives an app persistence outside an
- * agent's action, and it runs a job once per cluster rather than once per Rocket.Chat instance.
+ * agent's action, and it runs a job once per cluster rather than once per Rocket.Chat instance. The
+ * processors are plain functions: the subprocess runtime calls them with the app (and its logger for this
+ * run) as `this`; the in-process runtime calls them with no `this`, and replaces the app's logger per run.
  */
-export function jobProcessors(runtime: AppRuntime): IProcessor[] {
+export function jobProcessors(app: App, services: AppServices): IProcessor[] {
+    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): JobHost => ({ read, http, persis, logger: appOf(self, app).getLogger() });
     return [
         {
-            id: PREWARM_JOB,
-            processor: (_job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) => prewarm(runtime, { read, http, persis }),
+            id: JOB_IDS.prewarm,
+            processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
+                await prewarm(services, hostOf(this, read, http, persis));
+            },
         },
         {
-            id: KEEP_ALIVE_JOB,
+            id: JOB_IDS.keepAlive,
             startupSetting: { type: StartupType.RECURRING, interval: KEEP_ALIVE_INTERVAL, skipImmediate: true },
-            processor: (_job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) => keepAlive(runtime, { read, http, persis }),
+            processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
+                await keepAlive(services, hostOf(this, read, http, persis));
+            },
         },
     ];
 }
 
+const appOf = (self: unknown, app: App): App => (self && typeof (self as App).getLogger === 'function' ? (self as App) : app);
+
 /** Domain, login and agent session before any agent clicks, so the first click costs one round trip. */
-export async function prewarm(runtime: AppRuntime, accessors: JobAccessors): Promise<void> {
-    const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
-    const ctx = createCallContext({ ...accessors, persistence: accessors.persis }, runtime.logger, JOB_BUDGET_MS);
-    if (!applySettings(runtime.client, config, ctx)) {
-        return;
-    }
-    const report = await runtime.client.warmUp(ctx);
+async function prewarm(services: AppServices, host: JobHost): Promise<void> {
+    const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+    const call = livePersonCall(host, config, TIMES.jobBudget);
+    if (!call) return;
+    const report = await services.directory.warmUp(call);
     const line = `LivePerson pre-warm ${report.ok ? 'ready' : 'failed'}: ${report.steps.map((step) => `${step.step} ${step.ok ? 'ok' : step.kind}`).join(', ')} [${report.correlationId}]`;
     if (report.ok) {
-        runtime.logger.info(line);
+        host.logger.info(line);
     } else {
-        runtime.logger.warn(line);
+        host.logger.warn(line);
     }
 }
 
-export async function keepAlive(runtime: AppRuntime, accessors: JobAccessors): Promise<void> {
-    const config = await readAppConfig(accessors.read.getEnvironmentReader().getSettings());
-    const ctx = createCallContext({ ...accessors, persistence: accessors.persis }, runtime.logger, JOB_BUDGET_MS);
-    if (!applySettings(runtime.client, config, ctx)) {
-        return;
-    }
+async function keepAlive(services: AppServices, host: JobHost): Promise<void> {
+    const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+    const call = livePersonCall(host, config, TIMES.jobBudget);
+    if (!call) return;
     try {
-        const outcome = await runtime.client.keepAlive(ctx);
-        runtime.logger.debug(`LivePerson keep-alive: ${outcome} [${ctx.correlationId}]`);
+        const outcome = await services.directory.keepAlive(call);
+        host.logger.debug(`LivePerson keep-alive: ${outcome} [${call.correlationId}]`);
     } catch {
         // The request itself was logged with its kind; the next run tries again.
     }

@@ -1,79 +1,74 @@
-import type { Clock } from './Deadline';
-import { isOutage, type LivePersonFailureKind } from './LivePersonFailure';
+import { fail, failureOf, isOutage, type LivePersonStep } from './failures';
+import { TIMES } from './sessionPolicy';
 
-export type BreakerVerdict = { open: false } | { open: true; kind: 'unavailable' | 'rateLimited'; retryAfterSeconds: number };
+type Cause = 'unavailable' | 'rateLimited';
 
-export interface CircuitBreakerOptions {
-    /** Consecutive outages (unavailable/timeout) that open the breaker. */
-    threshold: number;
-    coolDownMs: number;
-    clock: Clock;
-}
+type BreakerState =
+    | { kind: 'closed'; outages: number }
+    | { kind: 'open'; until: number; cause: Cause; outages: number }
+    /** The cool-down is over and one call is finding out whether LivePerson is back. */
+    | { kind: 'probing'; cause: Cause; outages: number };
 
 /**
- * Stops making every agent wait out a timeout while LivePerson is down, and stops calling it at all while
- * it rate-limits us. After the cool-down one call probes; its outcome closes or reopens the breaker.
+ * Stops making every agent wait out a timeout while LivePerson is down, and stops calling it at all while it
+ * rate-limits the app. Callers wrap their call in `run`; the breaker decides whether it goes out, and learns
+ * from how it ends.
  */
 export class CircuitBreaker {
-    private consecutiveOutages = 0;
-    private openUntil = 0;
-    private openKind: 'unavailable' | 'rateLimited' = 'unavailable';
-    private probing = false;
+    private state: BreakerState = { kind: 'closed', outages: 0 };
 
-    constructor(private readonly options: CircuitBreakerOptions) {}
-
-    /** Call before a request; a closed verdict after a cool-down makes the caller the probe. */
-    check(): BreakerVerdict {
-        const now = this.options.clock();
-        if (now < this.openUntil) {
-            return this.verdict(now);
+    async run<T>(call: { correlationId: string }, step: LivePersonStep, work: () => Promise<T>): Promise<T> {
+        const before = this.state;
+        const now = Date.now();
+        if (before.kind === 'open' && now < before.until) {
+            return this.refuse(call, step, before.cause, Math.ceil((before.until - now) / 1000));
         }
-        if (this.consecutiveOutages >= this.options.threshold) {
-            if (this.probing) {
-                return { open: true, kind: this.openKind, retryAfterSeconds: 1 };
-            }
-            this.probing = true;
+        if (before.kind === 'probing') {
+            return this.refuse(call, step, before.cause, 1);
         }
-        return { open: false };
-    }
-
-    record(outcome: { ok: true } | { ok: false; kind: LivePersonFailureKind; retryAfterSeconds?: number }): void {
-        const now = this.options.clock();
-        this.probing = false;
-        if (outcome.ok || (!isOutage(outcome.kind) && outcome.kind !== 'rateLimited')) {
-            // LivePerson answered: whatever it said, it is up.
-            this.consecutiveOutages = 0;
-            this.openUntil = 0;
-            return;
+        if (before.kind === 'open') {
+            this.state = { kind: 'probing', cause: before.cause, outages: before.outages };
         }
-        if (outcome.kind === 'rateLimited') {
-            this.openKind = 'rateLimited';
-            this.openUntil = Math.max(this.openUntil, now + (outcome.retryAfterSeconds ?? 1) * 1000);
-            return;
-        }
-        this.consecutiveOutages += 1;
-        if (this.consecutiveOutages >= this.options.threshold) {
-            this.openKind = 'unavailable';
-            this.openUntil = now + this.options.coolDownMs;
+        try {
+            const value = await work();
+            this.state = { kind: 'closed', outages: 0 };
+            return value;
+        } catch (error) {
+            this.state = this.after(before, error);
+            throw error;
         }
     }
 
-    /** The caller asked nothing of LivePerson after all: let the next caller probe. */
-    release(): void {
-        this.probing = false;
+    /** Whether a call would go out now (the prefetch asks before it queues). */
+    get isOpen(): boolean {
+        return this.state.kind === 'probing' || (this.state.kind === 'open' && Date.now() < this.state.until);
     }
 
     reset(): void {
-        this.consecutiveOutages = 0;
-        this.openUntil = 0;
-        this.probing = false;
+        this.state = { kind: 'closed', outages: 0 };
     }
 
-    get isOpen(): boolean {
-        return this.options.clock() < this.openUntil;
+    private after(before: BreakerState, error: unknown): BreakerState {
+        const failure = failureOf(error);
+        const outages = before.outages;
+        if (!failure || failure.notSent) {
+            // Nothing was asked of LivePerson (or the app failed on its own): nothing learnt; the next call may probe.
+            return before.kind === 'closed' ? before : { kind: 'open', until: 0, cause: before.cause, outages };
+        }
+        if (failure.kind === 'rateLimited') {
+            const seconds = Math.min(failure.retryAfterSeconds ?? 1, TIMES.retryAfterCap / 1000);
+            return { kind: 'open', until: Date.now() + seconds * 1000, cause: 'rateLimited', outages };
+        }
+        if (isOutage(failure.kind)) {
+            const count = outages + 1;
+            return count >= TIMES.breakerThreshold ? { kind: 'open', until: Date.now() + TIMES.breakerCoolDown, cause: 'unavailable', outages: count } : { kind: 'closed', outages: count };
+        }
+        // LivePerson answered: whatever it said, it is up.
+        return { kind: 'closed', outages: 0 };
     }
 
-    private verdict(now: number): BreakerVerdict {
-        return { open: true, kind: this.openKind, retryAfterSeconds: Math.max(1, Math.ceil((this.openUntil - now) / 1000)) };
+    private refuse(call: { correlationId: string }, step: LivePersonStep, cause: Cause, seconds: number): never {
+        const why = cause === 'rateLimited' ? 'LivePerson asked the app to slow down' : 'LivePerson failed several times in a row';
+        return fail({ kind: cause, step, message: `${why}: not calling it for ${seconds} s`, correlationId: call.correlationId, retryAfterSeconds: seconds, notSent: true });
     }
 }

@@ -1,22 +1,17 @@
-export type Clock = () => number;
-
-/** The time left for one agent action: every LivePerson request takes its timeout from it. */
+/** The time left for one agent action or job: every LivePerson request takes its timeout from it. */
 export class Deadline {
-    private constructor(
-        readonly endsAt: number,
-        private readonly clock: Clock,
-    ) {}
+    private constructor(readonly endsAt: number) {}
 
-    static in(ms: number, clock: Clock = () => Date.now()): Deadline {
-        return new Deadline(clock() + ms, clock);
+    static in(ms: number): Deadline {
+        return new Deadline(Date.now() + ms);
     }
 
     remainingMs(): number {
-        return Math.max(0, this.endsAt - this.clock());
+        return Math.max(0, this.endsAt - Date.now());
     }
 
-    /** A tighter deadline inside this one, e.g. for a background step that must not outlive the action. */
+    /** A tighter deadline inside this one. */
     within(ms: number): Deadline {
-        return new Deadline(Math.min(this.endsAt, this.clock() + ms), this.clock);
+        return new Deadline(Math.min(this.endsAt, Date.now() + ms));
     }
 }

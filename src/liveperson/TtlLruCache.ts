@@ -1,5 +1,3 @@
-import type { Clock } from './Deadline';
-
 interface Entry<V> {
     value: V;
     storedAt: number;
@@ -7,25 +5,20 @@ interface Entry<V> {
 }
 
 /**
- * Bounded map with a time-to-live per entry: a Map keeps insertion order, so re-inserting on read
- * makes the first key the least recently used one. Memory stays flat however long the app runs.
+ * Bounded map with a time-to-live per entry: a Map keeps insertion order, so re-inserting on read makes the
+ * first key the least recently used one. Memory stays flat however long the app runs. An expired entry is no
+ * answer for `get`, but stays for `peek` (the last known answer, shown when LivePerson fails) until the bound
+ * or `delete` removes it.
  */
 export class TtlLruCache<K, V> {
     private readonly entries = new Map<K, Entry<V>>();
 
-    constructor(
-        private readonly maxEntries: number,
-        private readonly clock: Clock = () => Date.now(),
-    ) {}
+    constructor(private readonly maxEntries: number) {}
 
     get(key: K): { value: V; ageMs: number } | undefined {
         const entry = this.entries.get(key);
-        if (!entry) {
-            return undefined;
-        }
-        const now = this.clock();
-        if (now >= entry.expiresAt) {
-            this.entries.delete(key);
+        const now = Date.now();
+        if (!entry || now >= entry.expiresAt) {
             return undefined;
         }
         this.entries.delete(key);
@@ -33,16 +26,17 @@ export class TtlLruCache<K, V> {
         return { value: entry.value, ageMs: now - entry.storedAt };
     }
 
+    peek(key: K): { value: V; ageMs: number } | undefined {
+        const entry = this.entries.get(key);
+        return entry && { value: entry.value, ageMs: Date.now() - entry.storedAt };
+    }
+
     set(key: K, value: V, ttlMs: number): void {
         this.entries.delete(key);
-        if (ttlMs <= 0) {
-            return;
-        }
-        const now = this.clock();
-        this.entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+        const now = Date.now();
+        this.entries.set(key, { value, storedAt: now, expiresAt: now + Math.max(0, ttlMs) });
         while (this.entries.size > this.maxEntries) {
-            const oldest = this.entries.keys().next().value as K;
-            this.entries.delete(oldest);
+            this.entries.delete(this.entries.keys().next().value as K);
         }
     }
 

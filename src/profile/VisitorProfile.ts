@@ -1,7 +1,8 @@
-import type { LivePersonFailure } from '../liveperson/LivePersonFailure';
-import type { ParticipantInfo } from '../liveperson/ParticipantInfo';
+import type { LivePersonFailure } from '../liveperson/failures';
+import type { ParticipantRef } from '../liveperson/ParticipantDirectory';
 import type { HostVisitor } from '../visitor/HostVisitor';
-import type { ParticipantSource } from '../visitor/participantIdFor';
+import type { ParticipantSource, Trust } from '../visitor/participantChoice';
+import type { LivePersonProfile } from './LivePersonProfile';
 
 /** Both views of one visitor, ready to be drawn: what the host knows and where LivePerson stands. */
 export interface VisitorProfile {
@@ -10,10 +11,18 @@ export interface VisitorProfile {
     livePerson: LivePersonSection;
 }
 
+/** Where the participant id came from and how far that can be trusted. */
+export interface Identity {
+    ref: ParticipantRef;
+    source: ParticipantSource;
+    trust: Trust;
+}
+
 export type LivePersonSection =
     | { state: 'notConfigured' }
     | { state: 'misconfigured' }
     | { state: 'noParticipant' }
     | { state: 'invalidParticipant'; source: ParticipantSource }
-    | { state: 'loaded'; participantId: string; source: ParticipantSource; info: ParticipantInfo; ageMs: number }
-    | { state: 'failed'; participantId: string; source: ParticipantSource; failure: LivePersonFailure };
+    | ({ state: 'loaded'; profile: LivePersonProfile; ageMs: number } & Identity)
+    /** `lastKnown`: what LivePerson said earlier, shown while it fails (a Refresh that could not refresh). */
+    | ({ state: 'failed'; failure: LivePersonFailure; lastKnown?: { profile: LivePersonProfile; ageMs: number } } & Identity);

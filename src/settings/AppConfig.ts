@@ -12,11 +12,18 @@ export type LivePersonCredentials =
       }
     | { type: 'password'; username: string; password: string };
 
+/** Which LivePerson product answers: the Chat Agent API, Messaging, or whichever the visitor's link names. */
+export type SourceMode = 'chat' | 'messaging' | 'auto';
+
 export interface LivePersonSettings {
     accountId: string;
     /** agentVep host chosen by the admin; undefined = ask the Domain API. */
     domainOverride: string | undefined;
     credentials: LivePersonCredentials;
+    /** Account, host override and credentials, hashed: sessions and answers made with other settings are told apart by it. */
+    fingerprint: string;
+    sourceMode: SourceMode;
+    cacheTtlMs: number;
 }
 
 export type ProblemCode =
@@ -27,14 +34,19 @@ export type ProblemCode =
     | 'domainHasScheme'
     | 'domainHasPath'
     | 'domainInvalid'
+    | 'domainNotLivePerson'
     | 'unknownAuthType'
-    | 'invalidName';
+    | 'unknownSource'
+    | 'invalidName'
+    | 'oauth1EndOfLife';
 
 export interface SettingProblem {
     settingId: SettingId;
     code: ProblemCode;
     /** Allowed range for `outOfRange`, so the sentence can say it. */
     range?: { min: number; max: number };
+    /** A warning is worth telling the admin, but the settings still work. */
+    warning?: boolean;
 }
 
 /** Why LivePerson cannot be called, when it cannot. */
@@ -50,5 +62,6 @@ export interface AppConfig {
     showSensitive: boolean;
     cacheTtlMs: number;
     timeoutMs: number;
+    prefetch: boolean;
     problems: SettingProblem[];
 }

@@ -9,6 +9,7 @@ export enum SettingId {
     AccessToken = 'lp_access_token',
     AccessTokenSecret = 'lp_access_token_secret',
     Domain = 'lp_domain',
+    Source = 'lp_source',
     ParticipantAppIds = 'lp_participant_app_ids',
     ParticipantField = 'lp_participant_field',
     AllowedRoles = 'lp_allowed_roles',
@@ -16,17 +17,5 @@ export enum SettingId {
     ShowSensitive = 'lp_show_sensitive',
     CacheTtlSeconds = 'lp_cache_ttl_seconds',
     TimeoutMs = 'lp_timeout_ms',
+    Prefetch = 'lp_prefetch',
 }
-
-/** Settings whose change invalidates every LivePerson session (a new login is needed). */
-export const CREDENTIAL_SETTINGS: ReadonlySet<string> = new Set([
-    SettingId.AccountId,
-    SettingId.AuthType,
-    SettingId.Username,
-    SettingId.Password,
-    SettingId.AppKey,
-    SettingId.AppSecret,
-    SettingId.AccessToken,
-    SettingId.AccessTokenSecret,
-    SettingId.Domain,
-]);

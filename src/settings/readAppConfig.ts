@@ -1,8 +1,10 @@
 import type { ISettingRead } from '@rocket.chat/apps-engine/definition/accessors';
 import * as z from 'zod/mini';
 
-import type { AppConfig, LivePersonCredentials, LivePersonSettings, SettingProblem } from './AppConfig';
-import { AuthType, SETTING_DEFAULTS } from './settingDefinitions';
+import { livePersonHostProblem } from '../liveperson/api/destinations';
+import type { AppConfig, LivePersonCredentials, LivePersonSettings, SettingProblem, SourceMode } from './AppConfig';
+import { fingerprintOf } from './fingerprint';
+import { AuthType, SECRET_SETTINGS, SETTING_DEFAULTS, SOURCE_MODES } from './settingDefinitions';
 import { SettingId } from './SettingId';
 
 export const LIMITS = {
@@ -13,9 +15,9 @@ export const LIMITS = {
 
 const DUMMY_TOKEN = 'dummy';
 
-type RawSettings = Partial<Record<SettingId, unknown>>;
+export type RawSettings = Partial<Record<SettingId, unknown>>;
 
-/** Reads every app setting in parallel: one host round trip of latency instead of sixteen. */
+/** Reads every app setting in parallel: one host round trip of latency instead of one per setting. */
 export async function readRawSettings(settings: ISettingRead): Promise<RawSettings> {
     const ids = Object.values(SettingId);
     const values = await Promise.all(ids.map((id) => settings.getValueById(id).catch(() => undefined)));
@@ -30,7 +32,6 @@ const text = (value: unknown): string => (typeof value === 'string' ? value.trim
 
 /** Secrets are used exactly as typed: a space may be part of a password. */
 const secretText = (value: unknown): string => (typeof value === 'string' ? value : '');
-const SECRET_SETTINGS: ReadonlySet<SettingId> = new Set([SettingId.Password, SettingId.AppSecret]);
 
 const list = (value: unknown): string[] =>
     text(value)
@@ -40,8 +41,7 @@ const list = (value: unknown): string[] =>
 
 const booleanSetting = z.union([z.boolean(), z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true'))]);
 const integerSetting = z.union([z.int(), z.pipe(z.string().check(z.regex(/^\s*-?\d+\s*$/)), z.transform((v) => Number(v)))]);
-
-const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const FIELD_NAME = /^[\w.-]{1,64}$/;
 
 /** Pure: raw setting values in, a config the rest of the app trusts out, with every problem in plain codes. */
 export function parseAppConfig(raw: RawSettings): AppConfig {
@@ -51,9 +51,7 @@ export function parseAppConfig(raw: RawSettings): AppConfig {
         return parsed.success ? parsed.data : fallback;
     };
     const integer = (id: SettingId, fallback: number, range: { min: number; max: number }): number => {
-        if (raw[id] === undefined || raw[id] === null || raw[id] === '') {
-            return fallback;
-        }
+        if (raw[id] === undefined || raw[id] === null || raw[id] === '') return fallback;
         const parsed = integerSetting.safeParse(raw[id]);
         if (!parsed.success) {
             problems.push({ settingId: id, code: 'notWholeNumber' });
@@ -67,12 +65,14 @@ export function parseAppConfig(raw: RawSettings): AppConfig {
     };
 
     const participantField = text(raw[SettingId.ParticipantField] ?? SETTING_DEFAULTS.participantField);
-    if (participantField && !/^[\w.-]{1,64}$/.test(participantField)) {
+    if (participantField && !FIELD_NAME.test(participantField)) {
         problems.push({ settingId: SettingId.ParticipantField, code: 'invalidName' });
     }
+    const cacheTtlMs = integer(SettingId.CacheTtlSeconds, SETTING_DEFAULTS.cacheTtlSeconds, LIMITS.cacheTtlSeconds) * 1000;
+    const timeoutMs = integer(SettingId.TimeoutMs, SETTING_DEFAULTS.timeoutMs, LIMITS.timeoutMs);
 
     const livePersonProblems: SettingProblem[] = [];
-    const livePerson = parseLivePersonSettings(raw, livePersonProblems);
+    const livePerson = parseLivePersonSettings(raw, livePersonProblems, cacheTtlMs);
     problems.unshift(...livePersonProblems);
     const notConfigured = text(raw[SettingId.AccountId]) === '';
 
@@ -80,22 +80,21 @@ export function parseAppConfig(raw: RawSettings): AppConfig {
         readiness: livePerson ? 'ready' : notConfigured ? 'notConfigured' : 'misconfigured',
         livePerson,
         participantAppIds: list(raw[SettingId.ParticipantAppIds]),
-        participantField: participantField && /^[\w.-]{1,64}$/.test(participantField) ? participantField : undefined,
+        participantField: participantField && FIELD_NAME.test(participantField) ? participantField : undefined,
         allowedRoles: list(raw[SettingId.AllowedRoles] ?? SETTING_DEFAULTS.allowedRoles),
         maskPii: flag(SettingId.MaskPii, SETTING_DEFAULTS.maskPii),
         showSensitive: flag(SettingId.ShowSensitive, SETTING_DEFAULTS.showSensitive),
-        cacheTtlMs: integer(SettingId.CacheTtlSeconds, SETTING_DEFAULTS.cacheTtlSeconds, LIMITS.cacheTtlSeconds) * 1000,
-        timeoutMs: integer(SettingId.TimeoutMs, SETTING_DEFAULTS.timeoutMs, LIMITS.timeoutMs),
+        cacheTtlMs,
+        timeoutMs,
+        prefetch: flag(SettingId.Prefetch, SETTING_DEFAULTS.prefetch),
         problems,
     };
 }
 
-function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[]): LivePersonSettings | undefined {
+function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], cacheTtlMs: number): LivePersonSettings | undefined {
     const required = (id: SettingId): string => {
         const value = SECRET_SETTINGS.has(id) ? secretText(raw[id]) : text(raw[id]);
-        if (!value.trim()) {
-            problems.push({ settingId: id, code: 'missing' });
-        }
+        if (!value.trim()) problems.push({ settingId: id, code: 'missing' });
         return value;
     };
 
@@ -104,31 +103,39 @@ function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[]): 
         problems.push({ settingId: SettingId.AccountId, code: 'notDigits' });
     }
     const domainOverride = parseDomain(text(raw[SettingId.Domain]), problems);
+    const sourceMode = parseSource(text(raw[SettingId.Source]), problems);
     const credentials = parseCredentials(raw, required, problems);
-    return problems.length === 0 && credentials ? { accountId, domainOverride, credentials } : undefined;
+    const blocking = problems.filter((problem) => !problem.warning);
+    if (blocking.length > 0 || !credentials) {
+        return undefined;
+    }
+    return { accountId, domainOverride, credentials, sourceMode, cacheTtlMs, fingerprint: fingerprintOf([accountId, domainOverride ?? '', credentials]) };
 }
 
 function parseDomain(domain: string, problems: SettingProblem[]): string | undefined {
-    if (!domain) {
-        return undefined;
-    }
+    if (!domain) return undefined;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(domain)) {
         problems.push({ settingId: SettingId.Domain, code: 'domainHasScheme' });
     } else if (/[/?#]/.test(domain)) {
         problems.push({ settingId: SettingId.Domain, code: 'domainHasPath' });
-    } else if (!HOST_NAME.test(domain)) {
-        problems.push({ settingId: SettingId.Domain, code: 'domainInvalid' });
     } else {
-        return domain.toLowerCase();
+        // Written as the admin typed it but compared as LivePerson writes hosts: lower case.
+        const host = domain.toLowerCase();
+        const problem = livePersonHostProblem(host);
+        if (!problem) return host;
+        problems.push({ settingId: SettingId.Domain, code: problem === 'notLivePerson' ? 'domainNotLivePerson' : 'domainInvalid' });
     }
     return undefined;
 }
 
-function parseCredentials(
-    raw: RawSettings,
-    required: (id: SettingId) => string,
-    problems: SettingProblem[],
-): LivePersonCredentials | undefined {
+function parseSource(value: string, problems: SettingProblem[]): SourceMode {
+    if (!value) return SETTING_DEFAULTS.source;
+    if ((SOURCE_MODES as readonly string[]).includes(value)) return value as SourceMode;
+    problems.push({ settingId: SettingId.Source, code: 'unknownSource', warning: true });
+    return SETTING_DEFAULTS.source;
+}
+
+function parseCredentials(raw: RawSettings, required: (id: SettingId) => string, problems: SettingProblem[]): LivePersonCredentials | undefined {
     const authType = text(raw[SettingId.AuthType]) || AuthType.ApiKey;
     const username = required(SettingId.Username);
     if (authType === AuthType.Password) {
@@ -138,12 +145,11 @@ function parseCredentials(
         problems.push({ settingId: SettingId.AuthType, code: 'unknownAuthType' });
         return undefined;
     }
-    return {
-        type: 'api_key',
-        username,
-        appKey: required(SettingId.AppKey),
-        secret: required(SettingId.AppSecret),
-        accessToken: secretText(raw[SettingId.AccessToken]).trim() ? secretText(raw[SettingId.AccessToken]) : DUMMY_TOKEN,
-        accessTokenSecret: secretText(raw[SettingId.AccessTokenSecret]).trim() ? secretText(raw[SettingId.AccessTokenSecret]) : DUMMY_TOKEN,
-    };
+    // OAuth1 keys reached end of life on 2026-04-30: an OAuth2 bot user leaves both blank (or "dummy").
+    for (const id of [SettingId.AccessToken, SettingId.AccessTokenSecret]) {
+        const value = secretText(raw[id]).trim();
+        if (value && value !== DUMMY_TOKEN) problems.push({ settingId: id, code: 'oauth1EndOfLife', warning: true });
+    }
+    const token = (id: SettingId) => (secretText(raw[id]).trim() ? secretText(raw[id]) : DUMMY_TOKEN);
+    return { type: 'api_key', username, appKey: required(SettingId.AppKey), secret: required(SettingId.AppSecret), accessToken: token(SettingId.AccessToken), accessTokenSecret: token(SettingId.AccessTokenSecret) };
 }

@@ -1,10 +1,61 @@
-/** Times are shown the same way in every language: unambiguous, and in UTC like Rocket.Chat's logs. */
-export function formatDateTime(iso: string | undefined): string | undefined {
-    if (!iso) {
-        return undefined;
-    }
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? undefined : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+import type { Language } from '../i18n/languages';
+import type { Translate } from '../i18n/translator';
+
+/** The person who reads a view: their language, and their time zone as Rocket.Chat keeps it (hours from UTC). */
+export interface Reader {
+    t: Translate;
+    language: Language;
+    utcOffsetHours: number;
 }
 
-export const formatNumber = (value: number | undefined): string | undefined => (value === undefined ? undefined : String(value));
+const HOUR = 3_600_000;
+
+/** A moment in the reader's time zone and language, with the zone written out ("5 Jun 2026, 08:22 (UTC−3)"). */
+export function formatDateTime(iso: string | undefined, reader: Reader): string | undefined {
+    const time = iso ? Date.parse(iso) : NaN;
+    if (Number.isNaN(time)) return undefined;
+    const offset = Number.isFinite(reader.utcOffsetHours) ? reader.utcOffsetHours : 0;
+    // Intl takes named zones only; a fixed offset is the reader's clock read as UTC.
+    const shown = new Intl.DateTimeFormat(reader.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(time + offset * HOUR));
+    return `${shown} (${zoneName(offset)})`;
+}
+
+/** A calendar date (no time, no zone): a registration date is the same day everywhere. */
+export function formatDate(isoDate: string | undefined, reader: Reader): string | undefined {
+    const time = isoDate ? Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) : NaN;
+    return Number.isNaN(time) ? undefined : new Intl.DateTimeFormat(reader.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(time));
+}
+
+export function formatNumber(value: number | undefined, reader: Reader): string | undefined {
+    return value === undefined ? undefined : new Intl.NumberFormat(reader.language, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** An amount with its currency when LivePerson names one ("−400.99", "1.500,25 €"). */
+export function formatAmount(value: number | undefined, currency: string | undefined, reader: Reader): string | undefined {
+    if (value === undefined) return undefined;
+    if (currency && /^[A-Z]{3}$/.test(currency)) {
+        try {
+            return new Intl.NumberFormat(reader.language, { style: 'currency', currency }).format(value);
+        } catch {
+            // An unknown code: the number and the code as LivePerson wrote it.
+        }
+    }
+    return [formatNumber(value, reader), currency].filter(Boolean).join(' ');
+}
+
+/** How long ago, in words: "just now", "3 minutes ago", "há 2 horas". */
+export function formatAge(ageMs: number, reader: Reader): string {
+    if (ageMs < 60_000) return reader.t('age_just_now');
+    const relative = new Intl.RelativeTimeFormat(reader.language, { numeric: 'always' });
+    const minutes = Math.floor(ageMs / 60_000);
+    return minutes < 60 ? relative.format(-minutes, 'minute') : relative.format(-Math.floor(minutes / 60), 'hour');
+}
+
+function zoneName(offsetHours: number): string {
+    if (offsetHours === 0) return 'UTC';
+    const sign = offsetHours > 0 ? '+' : '−';
+    const total = Math.round(Math.abs(offsetHours) * 60);
+    const hours = Math.floor(total / 60);
+    const minutes = total % 60;
+    return `UTC${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
+}

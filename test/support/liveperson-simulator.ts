@@ -1,25 +1,30 @@
 /**
  * A LivePerson simulator for tests: a real HTTP server on 127.0.0.1 that answers the Domain API, the Login Service
- * API and the Chat Agent API calls the app makes. The test host rewrites `https://<liveperson host>/...` to
- * `simulator.url` and sends the original host name in the `Host` header; routing is by Host + path, so a call sent
- * to the wrong LivePerson host fails here as it would in production.
+ * API, the Chat Agent API and the Messaging Interactions API (msgHist) calls the app makes. The test host rewrites
+ * `https://<liveperson host>/...` to `simulator.url` and sends the original host name in the `Host` header; routing
+ * is by Host + path, so a call sent to the wrong LivePerson host fails here as it would in production.
  *
- * Faults (status codes, broken bodies, hangs, resets) and latency are injected per route; every request is logged.
+ * Faults (status codes, broken bodies, hangs, resets) and latency are injected per route, a rate limiter can stand
+ * in front of every route, and every request is logged. reset() lets one simulator serve a whole test file.
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { FaultQueue, faultOutcome } from './liveperson-simulator/faults';
 import type { HandlerContext, SimRequest } from './liveperson-simulator/handlers';
 import { handle } from './liveperson-simulator/handlers';
+import { RateLimiter } from './liveperson-simulator/rate-limit';
 import type { Outcome } from './liveperson-simulator/reply';
 import { DOMAIN_API_HOST, matchRoute, normaliseHost } from './liveperson-simulator/routing';
 import { SimulatorState } from './liveperson-simulator/state';
 import type {
   Fault,
   LivePersonSimulator,
+  RateLimit,
   RequestLogEntry,
   RouteName,
+  SimConversation,
   SimulatorOptions,
 } from './liveperson-simulator/types';
 
@@ -27,9 +32,13 @@ export type {
   Fault,
   FaultKind,
   LivePersonSimulator,
+  RateLimit,
   RequestLogEntry,
   RouteName,
   SimAccount,
+  SimConsumerParticipant,
+  SimConversation,
+  SimSdeEvent,
   SimUser,
   SimulatorOptions,
 } from './liveperson-simulator/types';
@@ -49,18 +58,25 @@ class Simulator implements LivePersonSimulator {
   private readonly state: SimulatorState;
   private readonly context: HandlerContext;
   private readonly globalLatencyMs: number;
+  private readonly initialSessionTtlMs: number;
   private readonly faults = new FaultQueue();
   private readonly latencies = new Map<RouteName | '*', number>();
+  private limiter: RateLimiter | undefined;
   private readonly server: Server;
   /** Tracked so that stop() can close keep-alive and hanging connections at once instead of waiting for them. */
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Requests logged but not answered yet (latency, hang): reset() drops them so they cannot leak into a later test. */
+  private readonly inFlight = new Set<ServerResponse>();
+  /** Bumped by reset(): a request whose body was still arriving then is dropped instead of served by the new state. */
+  private generation = 0;
   private listeningPort = 0;
   private stopping: Promise<void> | undefined;
 
   constructor(options: SimulatorOptions) {
     this.state = new SimulatorState(options.accounts);
-    this.context = { state: this.state, sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS };
+    this.initialSessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+    this.context = { state: this.state, sessionTtlMs: this.initialSessionTtlMs };
     this.globalLatencyMs = checkedMs(options.latencyMs ?? 0);
     this.hostnames = [DOMAIN_API_HOST, ...this.state.domains()];
     this.server = createServer((request, response) => this.receive(request, response));
@@ -97,6 +113,10 @@ class Simulator implements LivePersonSimulator {
     return this.requests.filter((entry) => entry.route === route).length;
   }
 
+  count429(): number {
+    return this.requests.filter((entry) => entry.status === 429).length;
+  }
+
   setLatency(route: RouteName | '*', ms: number): void {
     this.latencies.set(route, checkedMs(ms));
   }
@@ -110,6 +130,17 @@ class Simulator implements LivePersonSimulator {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  rateLimit(limit: RateLimit | undefined): void {
+    this.limiter = limit === undefined ? undefined : new RateLimiter(limit);
+  }
+
+  setSessionTtlMs(ms: number): void {
+    if (!(Number.isInteger(ms) && ms >= 0)) {
+      throw new RangeError(`Simulator session TTL must be an integer >= 0, got ${ms}`);
+    }
+    this.context.sessionTtlMs = ms;
   }
 
   expireBearers(): void {
@@ -130,6 +161,28 @@ class Simulator implements LivePersonSimulator {
 
   removeParticipant(accountId: string, participantId: string): void {
     this.state.requireAccount(accountId).participants.delete(participantId);
+  }
+
+  setConsumer(accountId: string, consumerId: string, conversations: SimConversation[]): void {
+    this.state.requireAccount(accountId).consumers.set(consumerId, structuredClone(conversations));
+  }
+
+  removeConsumer(accountId: string, consumerId: string): void {
+    this.state.requireAccount(accountId).consumers.delete(consumerId);
+  }
+
+  reset(): void {
+    this.generation += 1;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const response of this.inFlight) response.socket?.destroy();
+    this.inFlight.clear();
+    this.state.reset();
+    this.faults.clear();
+    this.latencies.clear();
+    this.limiter = undefined;
+    this.context.sessionTtlMs = this.initialSessionTtlMs;
+    this.clearLog();
   }
 
   activeBearers(): string[] {
@@ -154,9 +207,16 @@ class Simulator implements LivePersonSimulator {
 
   private receive(request: IncomingMessage, response: ServerResponse): void {
     const at = Date.now();
+    const generation = this.generation;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.once('end', () => this.dispatch(request, response, Buffer.concat(chunks).toString('utf8'), at));
+    request.once('end', () => {
+      if (generation !== this.generation) {
+        request.socket.destroy();
+        return;
+      }
+      this.dispatch(request, response, Buffer.concat(chunks).toString('utf8'), at);
+    });
     // A client that goes away mid-body leaves nothing to answer; 'error' must still be handled.
     request.once('error', () => undefined);
   }
@@ -167,13 +227,17 @@ class Simulator implements LivePersonSimulator {
     const match = matchRoute(simRequest.method, simRequest.host, simRequest.pathname, this.state);
     const entry = logEntry(match.route, simRequest, at);
     this.requests.push(entry);
+    this.inFlight.add(response);
     response.once('close', () => {
       entry.durationMs = Date.now() - at;
+      this.inFlight.delete(response);
     });
-    // Taken now, not after the latency, so that concurrent requests consume faults in arrival order.
-    const fault = this.faults.take(match.route);
+    // Decided now, not after the latency, so that concurrent requests meet the limiter and consume faults in arrival
+    // order. A request the limiter turns away never reaches the route, so it takes no fault; it still has the latency.
+    const limited = this.limiter?.check(performance.now());
+    const fault = limited ? undefined : this.faults.take(match.route);
     this.afterLatency(match.route, () => {
-      const outcome = fault ? faultOutcome(fault, match.route) : handle(match, simRequest, this.context);
+      const outcome = limited ?? (fault ? faultOutcome(fault, match.route) : handle(match, simRequest, this.context));
       answer(response, entry, outcome);
     });
   }

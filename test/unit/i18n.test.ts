@@ -4,6 +4,8 @@ import path from 'node:path';
 import { i18nProblems, readI18nFiles } from '../../scripts/package/i18nFiles';
 import { LANGUAGES, languageFor } from '../../src/i18n/languages';
 import { translator } from '../../src/i18n/translator';
+import { isHostOnlyKey } from '../../scripts/package/hostOnlyKeys';
+import { SETTINGS } from '../../src/settings/settingDefinitions';
 import { SettingId } from '../../src/settings/SettingId';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -21,10 +23,19 @@ function keysTheCodeUses(): Set<string> {
     const code = [path.join(ROOT, 'Main.ts'), ...sourceFiles(path.join(ROOT, 'src'))].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
     const literals = new Set([...code.matchAll(/'([a-zA-Z][\w-]*)'/g)].map((match) => match[1]));
     const problemCodes = [...fs.readFileSync(path.join(ROOT, 'src/settings/AppConfig.ts'), 'utf8').matchAll(/\| '(\w+)'/g)].map((match) => match[1]);
+    const vocabulary = fs.readFileSync(path.join(ROOT, 'src/ui/vocabulary.ts'), 'utf8');
+    const words = [...vocabulary.matchAll(/(customerStatus|customerType|visitorStatus): \[([^\]]*)\]/g)].flatMap((match) =>
+        [...match[2].matchAll(/'(\w+)'/g)].filter((word) => word[1] !== 'canceled').map((word) => `word_${match[1]}_${word[1]}`),
+    );
+    const kinds = ['auth', 'misconfigured', 'forbidden', 'notFound', 'notAuthenticated', 'rateLimited', 'timeout', 'unavailable', 'invalidResponse', 'unexpected'];
     const families = [
         ...Object.values(SettingId).flatMap((id) => [`${id}_label`, `${id}_description`]),
+        ...SETTINGS.flatMap((setting) => (setting.values ?? []).map((option) => option.i18nLabel)),
+        ...SETTINGS.map((setting) => setting.section).filter((section): section is string => Boolean(section)),
         ...problemCodes.map((code) => `problem_${code}`),
-        ...['domain', 'login', 'agentSession'].map((step) => `status_step_${step}`),
+        ...['domain', 'login', 'agentSession', 'messagingDomain'].map((step) => `status_step_${step}`),
+        ...kinds.map((kind) => `status_kind_${kind}`),
+        ...words,
     ];
     return new Set([...literals, ...families]);
 }
@@ -52,6 +63,13 @@ describe('translations', () => {
     it('no key is unused by the code', () => {
         const used = keysTheCodeUses();
         expect(Object.keys(english).filter((key) => !used.has(key))).toEqual([]);
+    });
+
+    it('the keys the app uses in its own views are bundled: none of them is one only the host reads', () => {
+        const code = sourceFiles(path.join(ROOT, 'src')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+        const inViews = [...code.matchAll(/\bt\('([\w-]+)'/g)].map((match) => match[1]);
+        expect(inViews.length).toBeGreaterThan(50);
+        expect(inViews.filter(isHostOnlyKey)).toEqual([]);
     });
 
     it('the translations are not English copies', () => {

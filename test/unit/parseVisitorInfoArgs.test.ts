@@ -11,11 +11,11 @@ describe('reading /visitorinfo arguments', () => {
         [['link', 'p-1'], { kind: 'link', participantId: 'p-1' }],
         [['link'], { kind: 'link', participantId: undefined }],
         [['6a22b1765528fa64dd29de70'], { kind: 'byId', visitorId: '6a22b1765528fa64dd29de70' }],
-        [['refrsh'], { kind: 'help' }],
+        [['hlep'], { kind: 'help', unknown: 'hlep' }],
         [['imported_visitor-42'], { kind: 'byId', visitorId: 'imported_visitor-42' }],
-        [['link', 'a', 'b'], { kind: 'help' }],
-        [['status', 'now'], { kind: 'help' }],
-        [['../etc/passwd'], { kind: 'help' }],
+        [['link', 'a', 'b'], { kind: 'help', unknown: 'link a b' }],
+        [['status', 'now'], { kind: 'help', unknown: 'status now' }],
+        [['../etc/passwd'], { kind: 'help', unknown: '../etc/passwd' }],
     ])('%p -> %p', (args, expected) => {
         expect(parseVisitorInfoArgs(args)).toEqual(expected);
     });

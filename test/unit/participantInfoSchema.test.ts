@@ -1,10 +1,11 @@
-import { participantInfoSchema } from '../../src/liveperson/schemas';
+import { participantInfoSchema } from '../../src/liveperson/api/participantInfoSchema';
 import { seedParticipant, stringNumbersParticipant } from '../support/liveperson-fixtures';
 
 describe('parsing participantExtendedInfo', () => {
     it('every field of the seed becomes typed, dates as ISO dates', () => {
         const parsed = participantInfoSchema.parse(seedParticipant);
         expect(parsed).toEqual({
+            source: 'chat',
             isUserAuthenticated: true,
             participantId: '55fc1779-83b0-4e8b-8eea-503a8eaf8822',
             balance: -400.99,
@@ -23,6 +24,11 @@ describe('parsing participantExtendedInfo', () => {
         });
     });
 
+    it('a 12 MB string is cut at the parse: the cache holds no huge values', () => {
+        const parsed = participantInfoSchema.parse({ authenticatedParticipantInfo: { isUserAuthenticated: true, accountName: 'x'.repeat(12_000_000) } });
+        expect(parsed.accountName?.length).toBeLessThanOrEqual(1001);
+    });
+
     it('numbers may arrive as strings', () => {
         const parsed = participantInfoSchema.parse(stringNumbersParticipant);
         expect(typeof parsed.balance === 'number' || parsed.balance === undefined).toBe(true);
@@ -30,8 +36,16 @@ describe('parsing participantExtendedInfo', () => {
     });
 
     it('absent parts are fine and unknown extra fields are dropped', () => {
-        expect(participantInfoSchema.parse({ authenticatedParticipantInfo: { isUserAuthenticated: true, brandNew: { x: 1 } }, extra: 1 })).toEqual({ isUserAuthenticated: true });
-        expect(participantInfoSchema.parse({})).toEqual({ isUserAuthenticated: undefined });
+        expect(participantInfoSchema.parse({ authenticatedParticipantInfo: { isUserAuthenticated: true, brandNew: { x: 1 } }, extra: 1 })).toEqual({ source: 'chat', isUserAuthenticated: true });
+        expect(participantInfoSchema.parse({ authenticatedPersonalInfo: { name: 'Ann' } })).toEqual({ source: 'chat', personal: { name: 'Ann', contacts: [] } });
+    });
+
+    it.each([
+        ['an empty object', {}],
+        ['another service’s JSON', { baseURI: 'va.agentvep.liveperson.net', service: 'agentVep' }],
+        ['both parts null', { authenticatedParticipantInfo: null, authenticatedPersonalInfo: null }],
+    ])('%s is no participant-info document', (_name, body) => {
+        expect(participantInfoSchema.safeParse(body).success).toBe(false);
     });
 
     it.each([

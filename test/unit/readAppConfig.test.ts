@@ -26,13 +26,15 @@ describe('reading the admin settings', () => {
 
     it('defaults apply when only the account is set', () => {
         const config = parseAppConfig(botSettings);
+        expect(config.participantField).toBeUndefined();
+        expect(config.livePerson?.sourceMode).toBe('auto');
         expect(config).toMatchObject({
-            participantField: 'lpParticipantId',
             allowedRoles: ['livechat-manager', 'livechat-monitor', 'admin'],
             maskPii: true,
             showSensitive: false,
             cacheTtlMs: 300_000,
             timeoutMs: 2500,
+            prefetch: true,
         });
     });
 
@@ -61,6 +63,14 @@ describe('reading the admin settings', () => {
         ['https://va.agentvep.liveperson.net', 'domainHasScheme'],
         ['va.agentvep.liveperson.net/api', 'domainHasPath'],
         ['va agentvep', 'domainInvalid'],
+        ['evil.example', 'domainNotLivePerson'],
+        ['va.agentvep.liveperson.com', 'domainNotLivePerson'],
+        ['127.0.0.1', 'domainNotLivePerson'],
+        ['169.254.169.254', 'domainNotLivePerson'],
+        ['localhost', 'domainNotLivePerson'],
+        ['va.agentvep.liveperson.net.evil.example', 'domainNotLivePerson'],
+        ['user@va.agentvep.liveperson.net', 'domainInvalid'],
+        ['va.agentvep.liveperson.net:8443', 'domainInvalid'],
     ])('domain %p is reported as %s', (domain, code) => {
         const config = parseAppConfig({ ...botSettings, [SettingId.Domain]: domain });
         expect(config.readiness).toBe('misconfigured');
@@ -69,6 +79,26 @@ describe('reading the admin settings', () => {
 
     it('a valid domain override is used, lower-cased', () => {
         expect(parseAppConfig({ ...botSettings, [SettingId.Domain]: 'VA.agentvep.liveperson.net' }).livePerson?.domainOverride).toBe('va.agentvep.liveperson.net');
+    });
+
+    it('the fingerprint tells credentials apart, and ignores settings that are not LivePerson credentials', () => {
+        const base = parseAppConfig(botSettings).livePerson?.fingerprint;
+        expect(parseAppConfig({ ...botSettings, [SettingId.AppSecret]: 'other' }).livePerson?.fingerprint).not.toBe(base);
+        expect(parseAppConfig({ ...botSettings, [SettingId.AccountId]: '87654321' }).livePerson?.fingerprint).not.toBe(base);
+        expect(parseAppConfig({ ...botSettings, [SettingId.MaskPii]: false, [SettingId.CacheTtlSeconds]: 10 }).livePerson?.fingerprint).toBe(base);
+    });
+
+    it('an OAuth1 access token still works, with a warning that OAuth1 reached end of life', () => {
+        const config = parseAppConfig({ ...botSettings, [SettingId.AccessToken]: 'oauth1-token', [SettingId.AccessTokenSecret]: 'dummy' });
+        expect(config.readiness).toBe('ready');
+        expect(config.problems).toEqual([{ settingId: SettingId.AccessToken, code: 'oauth1EndOfLife', warning: true }]);
+    });
+
+    it('the LivePerson product is chat, messaging or automatic', () => {
+        expect(parseAppConfig({ ...botSettings, [SettingId.Source]: 'messaging' }).livePerson?.sourceMode).toBe('messaging');
+        const odd = parseAppConfig({ ...botSettings, [SettingId.Source]: 'fax' });
+        expect(odd.problems).toEqual([{ settingId: SettingId.Source, code: 'unknownSource', warning: true }]);
+        expect(odd.livePerson?.sourceMode).toBe('auto');
     });
 
     it('negative or non-numeric limits fall back to defaults and are reported', () => {

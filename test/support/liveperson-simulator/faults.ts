@@ -72,6 +72,8 @@ const WRONG_TYPES: Record<RouteName, unknown> = {
   logout: ['ok'],
   agentSession: { agentSessionLocation: 'nowhere' },
   participantInfo: { authenticatedParticipantInfo: 'yes', authenticatedPersonalInfo: [1, 2] },
+  msgHistConversation: { _metadata: { count: '1' }, conversationHistoryRecords: { info: 'OPEN' } },
+  msgHistConsumer: { _metadata: [], conversationHistoryRecords: [{ info: null, sdes: { events: 'none' } }] },
   unknown: { error: 1 },
 };
 

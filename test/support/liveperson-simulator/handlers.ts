@@ -2,21 +2,15 @@
  * The normal (fault-free) behaviour of each route. Handlers are synchronous and side-effect free apart from the
  * simulator state, so they can run after the latency timer without any further bookkeeping.
  */
+import { handleConsumerSearch, handleConversationSearch } from './msghist';
 import type { Reply } from './reply';
 import { emptyReply, errorReply, jsonReply } from './reply';
+import type { SimRequest } from './request';
+import { isRecord, readBearer } from './request';
 import type { RouteMatch } from './routing';
 import type { AccountState, LoginBody, LoginSession, SimulatorState } from './state';
 
-export interface SimRequest {
-  method: string;
-  host: string;
-  pathname: string;
-  query: Record<string, string>;
-  /** Lower-case names, repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  /** Parsed JSON, the raw text when it is not JSON, undefined when empty. */
-  body: unknown;
-}
+export type { SimRequest } from './request';
 
 export interface HandlerContext {
   state: SimulatorState;
@@ -42,6 +36,10 @@ export function handle(match: RouteMatch, request: SimRequest, context: HandlerC
       return handleAgentSession(match.accountId, request, context.state);
     case 'participantInfo':
       return handleParticipantInfo(match, request, context.state);
+    case 'msgHistConversation':
+      return handleConversationSearch(match.accountId, request, context.state);
+    case 'msgHistConsumer':
+      return handleConsumerSearch(match.accountId, request, context.state);
     case 'unknown':
       return errorReply(404, 'not found');
   }
@@ -51,9 +49,8 @@ export function handle(match: RouteMatch, request: SimRequest, context: HandlerC
 
 /** Services each account knows; two of them so that a client must pick `agentVep` rather than the first entry. */
 function servicesOf(account: AccountState): { service: string; account: string; baseURI: string }[] {
-  const region = account.domain.split('.')[0];
   return [
-    { service: 'msgHist', account: account.accountId, baseURI: `${region}.msghist.liveperson.net` },
+    { service: 'msgHist', account: account.accountId, baseURI: account.msgHistDomain },
     { service: 'agentVep', account: account.accountId, baseURI: account.domain },
   ];
 }
@@ -118,9 +115,8 @@ function loginResponseBody(account: AccountState, session: LoginSession, session
     csrf: session.csrf,
     sessionTTl: String(sessionTtlMs),
     config: { userId: session.userId, loginName: session.username },
-    csdsCollectionResponse: {
-      baseURIs: [{ service: 'agentVep', account: account.accountId, baseURI: account.domain }],
-    },
+    // LivePerson lists every service of the account here, as the Domain API's bulk form does.
+    csdsCollectionResponse: { baseURIs: servicesOf(account) },
   };
 }
 
@@ -186,8 +182,7 @@ function bearerSession(accountId: string, request: SimRequest, state: SimulatorS
   if (request.query.v !== '1' || request.query.NC !== 'true') {
     return errorReply(400, 'query parameters v=1&NC=true are required');
   }
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  return state.liveBearerSession(accountId, bearer) ?? errorReply(401, 'invalid or expired bearer');
+  return state.liveBearerSession(accountId, readBearer(request)) ?? errorReply(401, 'invalid or expired bearer');
 }
 
 /** A malformed escape (`%E0%A4%A`) cannot name a stored participant. */
@@ -200,10 +195,6 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 // ---- helpers ----
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isReply(value: Reply | LoginSession): value is Reply {
   return 'status' in value;

@@ -1,16 +1,22 @@
 /**
- * What the simulated LivePerson remembers: accounts, their participants, login sessions and agent sessions.
- * Tokens are random per login so that a client which mixes up sessions (or keeps a stale one) gets caught.
+ * What the simulated LivePerson remembers: accounts, their participants and messaging consumers, login sessions and
+ * agent sessions. Tokens are random per login so that a client which mixes up sessions (or keeps a stale one) gets
+ * caught.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AccountDirectory } from './routing';
-import type { SimAccount, SimUser } from './types';
+import type { SimAccount, SimConversation, SimUser } from './types';
 
 export interface AccountState {
   accountId: string;
+  /** agentVep: Login Service and Chat Agent API. */
   domain: string;
+  /** msgHist: Messaging Interactions API. */
+  msgHistDomain: string;
   users: SimUser[];
   participants: Map<string, unknown>;
+  /** consumerId -> conversations. */
+  consumers: Map<string, SimConversation[]>;
 }
 
 export interface LoginSession {
@@ -43,28 +49,51 @@ function randomToken(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
+/** msgHist lives in the region of agentVep: `va.agentvep.liveperson.net` -> `va.msghist.liveperson.net`. */
+export function msgHistDomainFor(agentVepDomain: string): string {
+  return `${agentVepDomain.split('.')[0]}.msghist.liveperson.net`;
+}
+
 export class SimulatorState implements AccountDirectory {
   private readonly accounts = new Map<string, AccountState>();
   private readonly accountDomains = new Set<string>();
+  private readonly msgHistDomains = new Set<string>();
   private readonly sessionsById = new Map<string, LoginSession>();
   private readonly sessionsByBearer = new Map<string, LoginSession>();
   private readonly agentSessions = new Map<string, AgentSession>();
+  /** A snapshot, so that reset() restores the options as they were even if the caller changed its objects since. */
+  private readonly initialAccounts: SimAccount[];
 
   constructor(accounts: SimAccount[]) {
+    this.initialAccounts = structuredClone(accounts);
     for (const account of accounts) this.addAccount(account);
+  }
+
+  /** Forgets every session and change: the accounts are rebuilt from the constructor's snapshot. */
+  reset(): void {
+    for (const map of [this.accounts, this.sessionsById, this.sessionsByBearer, this.agentSessions]) map.clear();
+    this.accountDomains.clear();
+    this.msgHistDomains.clear();
+    for (const account of this.initialAccounts) this.addAccount(account);
   }
 
   /** Copies the account so that tests which mutate the simulator never leak into shared fixtures. */
   private addAccount(account: SimAccount): void {
     if (this.accounts.has(account.accountId)) throw new Error(`Duplicate simulator account ${account.accountId}`);
     const domain = account.domain.toLowerCase();
+    const msgHistDomain = msgHistDomainFor(domain);
     this.accounts.set(account.accountId, {
       accountId: account.accountId,
       domain,
+      msgHistDomain,
       users: account.users.map((user) => ({ ...user })),
       participants: new Map(Object.entries(account.participants).map(([id, body]) => [id, structuredClone(body)])),
+      consumers: new Map(
+        Object.entries(account.consumers ?? {}).map(([id, conversations]) => [id, structuredClone(conversations)]),
+      ),
     });
     this.accountDomains.add(domain);
+    this.msgHistDomains.add(msgHistDomain);
   }
 
   account(accountId: string): AccountState | undefined {
@@ -85,8 +114,17 @@ export class SimulatorState implements AccountDirectory {
     return this.accountDomains.has(host);
   }
 
+  msgHistDomainOf(accountId: string): string | undefined {
+    return this.accounts.get(accountId)?.msgHistDomain;
+  }
+
+  isMsgHistDomain(host: string): boolean {
+    return this.msgHistDomains.has(host);
+  }
+
+  /** Every host an account is served on: the agentVep domains first, then the msgHist ones (once per region). */
   domains(): string[] {
-    return [...this.accountDomains];
+    return [...this.accountDomains, ...this.msgHistDomains];
   }
 
   /** Checks the credentials; returns the new session, or undefined for an unknown user or wrong secret. */
@@ -116,7 +154,7 @@ export class SimulatorState implements AccountDirectory {
     return session.csrf === csrf ? session : undefined;
   }
 
-  /** The session behind a bearer, if the bearer may still call the Chat Agent API for this account. */
+  /** The session behind a bearer, if the bearer may still call the Chat Agent or Messaging Interactions API. */
   liveBearerSession(accountId: string, bearer: string | undefined): LoginSession | undefined {
     const session = bearer === undefined ? undefined : this.sessionsByBearer.get(bearer);
     if (!session || session.accountId !== accountId || session.loggedOut || session.bearerExpired) return undefined;

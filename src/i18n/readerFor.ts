@@ -1,0 +1,12 @@
+import type { IRead } from '@rocket.chat/apps-engine/definition/accessors';
+import type { IUser } from '@rocket.chat/apps-engine/definition/users';
+
+import type { Reader } from '../ui/formatting';
+import { translator } from './translator';
+import { userLanguage } from './userLanguage';
+
+/** The person a view is for: their language, and the time zone Rocket.Chat keeps for them. */
+export async function readerFor(user: IUser, read: IRead): Promise<Reader> {
+    const language = await userLanguage(user, read);
+    return { t: translator(language), language, utcOffsetHours: typeof user.utcOffset === 'number' ? user.utcOffset : 0 };
+}

@@ -1,0 +1,24 @@
+/**
+ * Ids the host stores and routes by: registered buttons, open panels, scheduled jobs and persistence records
+ * carry them, so none may ever be renamed.
+ */
+export const ROOM_ACTION_ID = 'lpvi-room-action';
+
+/** The panel's buttons. */
+export const PANEL_ACTIONS = { refresh: 'lpvi-refresh', details: 'lpvi-details' } as const;
+
+export const JOB_IDS = { prewarm: 'lpvi-prewarm', keepAlive: 'lpvi-keep-alive' } as const;
+
+export const panelViewId = (visitorId: string): string => `lpvi-panel-${visitorId}`;
+
+/** App persistence records, each found by one MISC association `liveperson-visitor-info:<name>`. */
+export const PERSISTENCE_KEYS = {
+    session: 'session',
+    loginLease: 'login-lease',
+    connectionReport: 'warm-up',
+    loginRefusal: 'login-refusal',
+    /** Followed by the visitor id: who linked that visitor to a LivePerson participant, and when. */
+    linkPrefix: 'link:',
+} as const;
+
+export const persistenceAssociationId = (name: string): string => `liveperson-visitor-info:${name}`;

@@ -1,0 +1,123 @@
+/**
+ * Zero-wait first click: when a conversation reaches an agent, the app fetches the profile in the background,
+ * through the 1.62 runtime's listener, so the agent's first click costs no LivePerson request.
+ */
+import type { ILivechatRoom } from 'apps-engine-1-62/definition/livechat';
+import { LivechatTransferEventType } from 'apps-engine-1-62/definition/livechat/ILivechatTransferEventContext';
+
+import { seedParticipantId } from '../support/liveperson-fixtures';
+import { useWorld, waitFor } from '../support/useWorld';
+import { readPanel } from '../support/world';
+
+const world = useWorld();
+const info = () => world.sim.count('participantInfo');
+const assigned = (room: ILivechatRoom) => world.livechatEvent('IPostLivechatAgentAssigned', { room, agent: world.users.agent });
+/** Long enough for a prefetch that would happen to happen: the drain loop looks every second at most. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
+
+describe('prefetch on assignment', () => {
+    it('the first click after assignment costs no LivePerson request', async () => {
+        await assigned(world.rooms.externalIds);
+        await waitFor(() => info() === 1);
+        world.sim.clearLog();
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(world.sim.count()).toBe(0);
+        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'success', title: 'Verified by LivePerson' });
+    });
+
+    it('a room started with an agent, and a transfer, are assignments too; a transfer costs nothing more', async () => {
+        await world.livechatEvent('IPostLivechatRoomStarted', world.rooms.field);
+        await waitFor(() => info() === 1);
+        await world.livechatEvent('IPostLivechatRoomTransferred', { room: { ...world.rooms.field, servedBy: world.users.manager }, from: world.users.agent, to: world.users.manager, type: LivechatTransferEventType.AGENT });
+        await settle();
+        world.sim.clearLog();
+        await world.command(world.users.manager, world.rooms.field);
+        expect(world.sim.count()).toBe(0);
+        expect(readPanel(world.panel()).name).toBe('Jane Doe');
+    });
+
+    it('a room started without an agent waits for its assignment', async () => {
+        await world.livechatEvent('IPostLivechatRoomStarted', { ...world.rooms.externalIds, servedBy: undefined });
+        await settle();
+        expect(world.sim.count()).toBe(0);
+    });
+
+    it('a visitor with no LivePerson id costs no request at all', async () => {
+        await assigned(world.rooms.none);
+        await settle();
+        expect(world.sim.count()).toBe(0);
+    });
+
+    it('a click while the prefetch is in flight joins it: one request for both', async () => {
+        world.sim.setLatency('participantInfo', 300);
+        await assigned(world.rooms.externalIds);
+        await waitFor(() => info() === 1);
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(readPanel(world.panel()).fields.get('Account')).toBe('bank corp');
+        expect(info()).toBe(1);
+    });
+
+    it('a closed conversation drops its profile; a new assignment fetches it again, and its click costs nothing', async () => {
+        await assigned(world.rooms.externalIds);
+        await waitFor(() => info() === 1);
+        await world.livechatEvent('IPostLivechatRoomClosed', { ...world.rooms.externalIds, isOpen: false });
+        await assigned(world.rooms.externalIds);
+        await waitFor(() => info() === 2);
+        world.sim.clearLog();
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(world.sim.count()).toBe(0);
+    });
+
+    it('a profile another open conversation needs stays when one closes', async () => {
+        await assigned(world.rooms.externalIds);
+        await assigned(world.rooms.portuguese);
+        await waitFor(() => info() === 1);
+        await world.livechatEvent('IPostLivechatRoomClosed', { ...world.rooms.externalIds, isOpen: false });
+        world.sim.clearLog();
+        await world.command(world.users.agentPt, world.rooms.portuguese);
+        expect(world.sim.count()).toBe(0);
+    });
+
+    it('stops during a 429 pause, and resumes when it ends', async () => {
+        await world.prewarm();
+        world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '30' } }, 1);
+        await world.command(world.users.agent, world.rooms.field);
+        world.sim.clearLog();
+        await assigned(world.rooms.externalIds);
+        await settle();
+        expect(world.sim.count()).toBe(0);
+        world.advanceClock(31_000);
+        await waitFor(() => info() === 1, 4000);
+    });
+
+    it('stops while the circuit breaker is open', async () => {
+        await world.prewarm();
+        world.sim.fault('participantInfo', { status: 503 }, 3);
+        await world.command(world.users.agent, world.rooms.field);
+        await world.refresh(world.users.agent, world.rooms.field);
+        await world.refresh(world.users.agent, world.rooms.field);
+        world.sim.clearLog();
+        await assigned(world.rooms.externalIds);
+        await settle();
+        expect(world.sim.count()).toBe(0);
+    });
+
+    it('respects a refused login: no login attempt for the assignment', async () => {
+        await world.saveSettings({ lp_app_secret: 'wrong-secret' });
+        await world.command(world.users.agent, world.rooms.field);
+        world.sim.clearLog();
+        await assigned(world.rooms.externalIds);
+        await settle();
+        expect(world.sim.count('login')).toBe(0);
+    });
+
+    it('with lp_prefetch off, an assignment asks nothing and the first click fetches, as before', async () => {
+        await world.saveSettings({ lp_prefetch: false });
+        await assigned(world.rooms.externalIds);
+        await settle();
+        expect(world.sim.count()).toBe(0);
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(world.sim.requests.map((request) => request.route)).toEqual(['domain', 'login', 'agentSession', 'participantInfo']);
+        expect(world.sim.requests[3].path).toContain(seedParticipantId);
+    });
+});
