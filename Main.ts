@@ -21,7 +21,12 @@ import type {
 } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IAppInfo } from '@rocket.chat/apps-engine/definition/metadata';
 import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
-import type { IUIKitInteractionHandler, IUIKitResponse, UIKitActionButtonInteractionContext, UIKitBlockInteractionContext } from '@rocket.chat/apps-engine/definition/uikit';
+import type {
+    IUIKitInteractionHandler,
+    IUIKitResponse,
+    UIKitActionButtonInteractionContext,
+    UIKitBlockInteractionContext,
+} from '@rocket.chat/apps-engine/definition/uikit';
 
 import type { AppServices } from './src/app/AppServices';
 import { createServices } from './src/app/createServices';
@@ -64,11 +69,23 @@ export class LivePersonVisitorInfoApp
         await handleSettingUpdated(this.services, setting, configurationModify, { read, http, logger: this.getLogger() });
     }
 
-    public async executeActionButtonHandler(context: UIKitActionButtonInteractionContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+    public async executeActionButtonHandler(
+        context: UIKitActionButtonInteractionContext,
+        read: IRead,
+        http: IHttp,
+        persis: IPersistence,
+        modify: IModify,
+    ): Promise<IUIKitResponse> {
         return handleRoomAction(this.services, { read, http, persis, modify, logger: this.getLogger() }, context);
     }
 
-    public async executeBlockActionHandler(context: UIKitBlockInteractionContext, read: IRead, http: IHttp, persis: IPersistence, modify: IModify): Promise<IUIKitResponse> {
+    public async executeBlockActionHandler(
+        context: UIKitBlockInteractionContext,
+        read: IRead,
+        http: IHttp,
+        persis: IPersistence,
+        modify: IModify,
+    ): Promise<IUIKitResponse> {
         return handleBlockAction(this.services, { read, http, persis, modify, logger: this.getLogger() }, context);
     }
 

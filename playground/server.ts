@@ -1,7 +1,9 @@
 /**
- * `npm start`: the app without a Rocket.Chat server or a LivePerson account. Starts the LivePerson simulator, the
- * in-memory host with the packaged app (dist/*.zip) and sample rooms, and a web page on 127.0.0.1 that draws the
- * app's contextual bar with Rocket.Chat's own UIKit renderer. `PORT` picks the port (default 3000, 0 = any free).
+ * `npm start`: the app without a Rocket.Chat server or a LivePerson account. Starts the LivePerson simulator and
+ * the real Apps-Engine 1.62 (the packaged app, dist/*.zip, in its Deno subprocess, as Rocket.Chat 7 and 8 run it)
+ * with the tests' sample rooms, and a web page on 127.0.0.1 that draws the app's contextual bar and private
+ * messages with Rocket.Chat's own UIKit renderer. `PORT` picks the port (default 3000, 0 = any free);
+ * `PLAYGROUND_FIXED_CLOCK` (an ISO time) fixes every time the page prints, for byte-stable screenshots.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -9,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { BUILD_DIR, buildClient } from './build';
-import { PlaygroundInputError, PlaygroundSession } from './session';
-import { LIVEPERSON_MODES, type ApiResult, type LivePersonMode, type Snapshot } from './shared';
+import { PlaygroundInputError, PlaygroundSession, TICK_EVERY_MS } from './session';
+import { LIVEPERSON_MODES, type ApiResult, type LivePersonMode, type SettingsRequest, type Snapshot } from './shared';
 
 const HOST = '127.0.0.1';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -104,6 +106,20 @@ function stringField(body: Record<string, unknown>, name: string, required = fal
     return value;
 }
 
+function booleanField(body: Record<string, unknown>, name: string): boolean | undefined {
+    const value = body[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'boolean') throw new HttpError(400, `"${name}" must be true or false`);
+    return value;
+}
+
+function numberField(body: Record<string, unknown>, name: string): number | undefined {
+    const value = body[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, `"${name}" must be a number`);
+    return value;
+}
+
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
     response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify(body));
@@ -126,6 +142,15 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
     const ticker = setInterval(() => {
         if (events.size > 0) push();
     }, PUSH_EVERY_MS);
+    let ticking = false;
+    const scheduler = setInterval(() => {
+        if (ticking) return;
+        ticking = true;
+        session
+            .tick()
+            .catch((error: unknown) => console.error('playground:', error))
+            .finally(() => (ticking = false));
+    }, TICK_EVERY_MS);
 
     const api: Record<string, (body: Record<string, unknown>) => Promise<void> | void> = {
         command: (body) => session.send(stringField(body, 'text', true)),
@@ -139,6 +164,15 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
             }),
         'view-close': (body) => session.closeView(stringField(body, 'viewId', true)),
         select: (body) => session.select({ userId: stringField(body, 'userId'), roomId: stringField(body, 'roomId') }),
+        settings: (body) => {
+            const change: SettingsRequest = {
+                maskPii: booleanField(body, 'maskPii'),
+                showSensitive: booleanField(body, 'showSensitive'),
+                timeoutMs: numberField(body, 'timeoutMs'),
+                language: stringField(body, 'language'),
+            };
+            return session.saveSettings(change);
+        },
         mode: (body) => {
             const mode = stringField(body, 'mode', true);
             if (!(LIVEPERSON_MODES as readonly string[]).includes(mode)) {
@@ -218,6 +252,7 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
         });
     } catch (error) {
         clearInterval(ticker);
+        clearInterval(scheduler);
         await session.stop();
         const code = (error as NodeJS.ErrnoException).code;
         throw code === 'EADDRINUSE' ? new Error(`port ${port} is in use on ${HOST}: start with PORT=<another port> npm start`) : error;
@@ -232,6 +267,7 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
         stop() {
             stopping ??= (async () => {
                 clearInterval(ticker);
+                clearInterval(scheduler);
                 for (const client of events) client.end();
                 events.clear();
                 await new Promise<void>((resolve) => {

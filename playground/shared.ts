@@ -9,12 +9,36 @@ export type LivePersonMode = (typeof LIVEPERSON_MODES)[number];
 
 export const MODE_DESCRIPTIONS: Record<LivePersonMode, string> = {
     normal: 'answers at once',
-    slow: 'answers after 3 s, past the app’s 2.5 s time limit',
-    down: '503 on every call',
+    slow: 'answers after 3 s: past the app’s time limit unless it is 3500 ms',
+    down: '503 on every call, Messaging (msgHist) included',
     '401': 'bearer expired, logins refused',
-    '429': 'rate limited, Retry-After: 10 (the app then waits 10 s)',
-    garbage: 'an HTML page instead of JSON',
+    '429': 'every call rate limited, Retry-After: 10 (the app then waits 10 s)',
+    garbage: 'an HTML page instead of JSON for profiles and Messaging history',
 };
+
+/** The time limits the settings drawer offers for `lp_timeout_ms` (the app accepts 100-3500 ms; 2500 is the default). */
+export const TIMEOUT_CHOICES = [1000, 2500, 3500] as const;
+
+/** The server's default language (Rocket.Chat's `Language` setting): what users without their own language get. */
+export const LANGUAGES = [
+    { code: 'en', name: 'English' },
+    { code: 'pt-BR', name: 'Português (Brasil)' },
+    { code: 'es', name: 'Español' },
+    { code: 'de', name: 'Deutsch' },
+    { code: 'fr', name: 'Français' },
+] as const;
+
+/** What the settings drawer changes: three app settings, saved as an admin saves them, and the server's language. */
+export interface PlaygroundSettings {
+    /** `lp_mask_pii` */
+    maskPii: boolean;
+    /** `lp_show_sensitive` */
+    showSensitive: boolean;
+    /** `lp_timeout_ms` */
+    timeoutMs: number;
+    /** The server's `Language` setting. */
+    language: string;
+}
 
 export interface PlaygroundUser {
     id: string;
@@ -33,12 +57,16 @@ export interface PlaygroundRoom {
     description: string;
 }
 
+/** In the order things happened; `at` is what the page prints (the fixed clock, when one is set). */
 export type TimelineEntry =
     | { kind: 'system'; id: string; at: number; text: string }
     /** Something the user typed that is not a command: kept by the playground, as a room would. */
     | { kind: 'message'; id: string; at: number; username: string; name: string; text: string }
-    /** A private (ephemeral) message the app sent to this user in this room: markdown. */
-    | { kind: 'private'; id: string; at: number; username: string; text: string }
+    /**
+     * A private (ephemeral) message the app sent to this user in this room. Rocket.Chat's client draws its ui-kit
+     * `blocks` when it has any, and its `text` (markdown) only when it has none.
+     */
+    | { kind: 'private'; id: string; at: number; username: string; name: string; text: string; blocks?: unknown[] }
     /** What the playground itself says (an unknown command, a host error). */
     | { kind: 'notice'; id: string; at: number; text: string };
 
@@ -49,11 +77,13 @@ export interface ContextualBarView {
     viewId: string;
     appId: string;
     action: 'open' | 'update';
+    /** The view's surface type as the app sent it (`contextualBar`). */
+    type: string;
     /** The plain_text title. */
     title: string;
     /** ui-kit layout blocks, untouched. */
     blocks: unknown[];
-    /** ms between the click and the app's answer. */
+    /** ms between the click and the app's answer (not sent with a fixed clock). */
     openedAfterMs?: number;
 }
 
@@ -64,18 +94,21 @@ export interface LivePersonRequestLine {
     method: string;
     /** 0 while waiting, or when LivePerson never answered. */
     status: number;
-    durationMs: number;
+    /** null with a fixed clock: durations vary from run to run. */
+    durationMs: number | null;
     pending: boolean;
 }
 
-/** A surface the web client would not draw (answered too late, or a trigger used twice). */
-export interface DroppedSurfaceLine {
+/** A surface the web client would not draw (answered too late, an unknown trigger, or a trigger used twice). */
+interface DroppedSurfaceLine {
     id: number;
     at: number;
     reason: string;
+    /** Not sent with a fixed clock. */
     openedAfterMs?: number;
 }
 
+/** A room action as the kebab menu lists it: its label, in the user's language (apps' actions have no icon). */
 export interface RoomActionButton {
     actionId: string;
     label: string;
@@ -103,23 +136,11 @@ export interface Snapshot {
     dropped: DroppedSurfaceLine[];
     /** Interactions still running on the server (a slow LivePerson). */
     busy: number;
+    settings: PlaygroundSettings;
 }
 
-export interface CommandRequest {
-    text: string;
-}
-
-export interface BlockActionRequest {
-    viewId: string;
-    actionId: string;
-    blockId: string;
-    value?: string;
-}
-
-export interface SelectRequest {
-    userId?: string;
-    roomId?: string;
-}
+/** Any subset of the settings; each one given is saved. */
+export type SettingsRequest = Partial<PlaygroundSettings>;
 
 export interface ApiResult {
     ok: boolean;

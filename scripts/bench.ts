@@ -1,98 +1,80 @@
 /**
- * `npm run bench`: the numbers behind the README's performance table. Prints tables; asserts nothing.
- * LivePerson is the simulator on loopback with 50 ms added to every request, the app is the packaged zip in
- * the in-memory host, and the baseline is a naive client that logs in, opens a session and fetches every time.
+ * `npm run bench`: the numbers behind the README's performance tables, all on the packaged zip in the real
+ * Apps-Engine 1.62 Deno runtime with LivePerson simulated on loopback. Prints tables and whether each goal was
+ * met; asserts nothing (timings belong in a benchmark, not in a test that flakes on a busy machine).
  */
-import { startBenchWorld } from './bench/benchWorld';
-import { measureAppCpu } from './bench/cpu';
-import { measureHeap } from './bench/heap';
-import { naiveEnrichment } from './bench/naiveClient';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import { prepareDenoRuntime } from '../test/support/engine/denoRuntime';
+import { measureClicks } from './bench/clicks';
+import { SHIFT, type ShiftResult } from './bench/shift';
 import { ms, percentile, table } from './bench/stats';
 
-const LATENCY_MS = 50;
-
-async function requestsPerEnrichment() {
-    const rows: Array<Record<string, string | number>> = [];
-    {
-        const { world, rooms } = await startBenchWorld(2, LATENCY_MS);
-        const command = (index: number) => world.host.runSlashCommand({ command: 'visitorinfo', args: [], sender: world.users.agent, room: rooms[index] });
-        await command(0);
-        rows.push({ case: 'cold (first click after start)', ours: world.sim.count(), naive: 4, target: '<= 4' });
-        world.sim.clearLog();
-        await command(1);
-        rows.push({ case: 'warm (another visitor)', ours: world.sim.count(), naive: 4, target: '= 1' });
-        world.sim.clearLog();
-        await command(1);
-        rows.push({ case: 'cached (same visitor again)', ours: world.sim.count(), naive: 4, target: '= 0' });
-        await world.stop();
-    }
-    {
-        const { world, rooms } = await startBenchWorld(20, LATENCY_MS);
-        await Promise.all(Array.from({ length: 100 }, (_, i) => world.host.runSlashCommand({ command: 'visitorinfo', args: [], sender: world.users.agent, room: rooms[i % 20] })));
-        const ours = world.sim.count();
-        world.sim.clearLog();
-        await Promise.all(Array.from({ length: 100 }, (_, i) => naiveEnrichment(world.host.http, '12345678', `bench-participant-${String(i % 20).padStart(6, '0')}`)));
-        rows.push({ case: '100 concurrent over 20 participants, cold', ours, naive: world.sim.count(), target: '<= 23 (naive 400)' });
-        await world.stop();
-    }
-    table(`Upstream requests per enrichment (simulator adds ${LATENCY_MS} ms per request)`, rows);
+/** Each mode in a process of its own (its own engine, subprocess and simulator), one after the other: run side by side on two cores, each slowed the other's clicks. */
+async function shift(mode: ShiftResult['mode']): Promise<ShiftResult> {
+    const tsx = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx');
+    const { stdout } = await promisify(execFile)(tsx, [path.join(__dirname, 'bench', 'shift.ts'), mode], { maxBuffer: 64 * 1024 * 1024 });
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '') as ShiftResult;
 }
 
-async function latency() {
-    const runs = 40;
-    const { world, rooms } = await startBenchWorld(runs, LATENCY_MS);
-    await world.host.runJob('lpvi-prewarm');
-    const ours: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await world.host.runSlashCommand({ command: 'visitorinfo', args: ['refresh'], sender: world.users.agent, room: rooms[i] });
-        ours.push(performance.now() - started);
-    }
-    const naive: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await naiveEnrichment(world.host.http, '12345678', `bench-participant-${String(i).padStart(6, '0')}`);
-        naive.push(performance.now() - started);
-    }
-    await world.stop();
-    const row = (name: string, samples: number[]) => ({ client: name, p50: ms(percentile(samples, 50)), p95: ms(percentile(samples, 95)) });
-    table(`Warm enrichment latency, click to panel (${runs} runs; one round trip = ${LATENCY_MS} ms; target p50/p95 <= ${LATENCY_MS + 5} ms)`, [
-        row('ours (warm, past the cache)', ours),
-        row('naive (4 round trips)', naive),
-        { client: 'naive / ours', p50: `${(percentile(naive, 50) / percentile(ours, 50)).toFixed(2)}x`, p95: `${(percentile(naive, 95) / percentile(ours, 95)).toFixed(2)}x` },
-    ]);
-}
+const met = (ok: boolean) => (ok ? 'met' : 'NOT MET');
 
-async function panelOpenTimes() {
-    const { world, rooms } = await startBenchWorld(2, LATENCY_MS);
-    const open = async (index: number) => {
-        const { triggerId } = await world.host.runSlashCommand({ command: 'visitorinfo', args: [], sender: world.users.agent, room: rooms[index] });
-        return world.host.surfaces.find((surface) => surface.triggerId === triggerId)?.openedAfterMs ?? NaN;
-    };
-    const cold = await open(0);
-    const warm = await open(1);
-    const cached = await open(1);
-    await world.stop();
-    table(`Command to panel opened (simulator adds ${LATENCY_MS} ms per request; the web client drops a panel after 5000 ms)`, [
-        { case: 'cold: domain + login + agent session + info', opened: ms(cold) },
-        { case: 'warm: info only', opened: ms(warm) },
-        { case: 'cached: no LivePerson call', opened: ms(cached) },
-    ]);
+async function measureShift(): Promise<void> {
+    const on = await shift('prefetch');
+    const off = await shift('none');
+    const share = (result: ShiftResult) => result.zeroRequestClicksWithId / result.firstClicksWithId;
+    const perConversation = (result: ShiftResult) => result.requests / result.conversationsWithId;
+    const column = (result: ShiftResult) => ({
+        zero: `${(100 * share(result)).toFixed(1)}% (${result.zeroRequestClicksWithId} of ${result.firstClicksWithId})`,
+        p50: ms(percentile(result.clickMs, 50)),
+        p95: ms(percentile(result.clickMs, 95)),
+        requests: `${perConversation(result).toFixed(3)} (${result.requests} for ${result.conversationsWithId})`,
+        status429: String(result.status429),
+        drawn: `${result.drawn} of ${result.firstClicks}`,
+    });
+    const a = column(on);
+    const b = column(off);
+    table(
+        `A shift: ${SHIFT.conversations} conversations assigned over ${on.assignedOverSeconds.toFixed(0)} s (Poisson, ${SHIFT.arrivalsPerSecond}/s), ${100 * SHIFT.withParticipantId}% of visitors with a LivePerson id, ` +
+            `${100 * SHIFT.opened}% of panels opened ${SHIFT.openAfterSeconds[0]}–${SHIFT.openAfterSeconds[1]} s after assignment; LivePerson ${SHIFT.latencyMs} ms per request, 429 above ${SHIFT.requestsPerSecond}/s`,
+        [
+            {
+                measure: 'first clicks with 0 LivePerson requests (visitors with an id)',
+                prefetch: a.zero,
+                'no prefetch': b.zero,
+                goal: '≥ 95%',
+                'with prefetch': met(share(on) >= 0.95),
+            },
+            { measure: 'click to panel p50', prefetch: a.p50, 'no prefetch': b.p50, goal: '', 'with prefetch': '' },
+            {
+                measure: 'click to panel p95',
+                prefetch: a.p95,
+                'no prefetch': b.p95,
+                // The issue's 5 ms was measured on an in-process host; in the Deno runtime a cached click alone takes 4-6 ms (table above).
+                goal: '≤ 10 ms in Deno (issue: ≤ 5 ms)',
+                'with prefetch': `${met(percentile(on.clickMs, 95) <= 10)}${percentile(on.clickMs, 95) <= 5 ? '' : ' (5 ms: not met)'}`,
+            },
+            {
+                measure: 'LivePerson requests per conversation with an id (all requests)',
+                prefetch: a.requests,
+                'no prefetch': b.requests,
+                goal: '≤ 1.05',
+                'with prefetch': met(perConversation(on) <= 1.05),
+            },
+            { measure: '429 answers', prefetch: a.status429, 'no prefetch': b.status429, goal: '0', 'with prefetch': met(on.status429 === 0) },
+            { measure: 'panels drawn', prefetch: a.drawn, 'no prefetch': b.drawn, goal: 'all', 'with prefetch': met(on.drawn === on.firstClicks) },
+        ],
+    );
 }
 
 async function main() {
     console.log(`LivePerson Visitor Info benchmark (node ${process.version}, ${new Date().toISOString()})`);
-    await requestsPerEnrichment();
-    await latency();
-    await panelOpenTimes();
-    const cpu = measureAppCpu();
-    table('The app’s own CPU per enrichment (from the sources, 20,000 iterations)', [
-        { step: 'parse (LivePerson JSON + host visitor)', 'per enrichment': `${cpu.parseUs.toFixed(1)} µs` },
-        { step: 'build the panel (document + blocks)', 'per enrichment': `${cpu.viewUs.toFixed(1)} µs` },
-        { step: 'total (target < 500 µs)', 'per enrichment': `${(cpu.parseUs + cpu.viewUs).toFixed(1)} µs` },
-    ]);
-    const heap = await measureHeap();
-    table(`Heap after enrichments (client + panel; ${heap.participants} participants, cache bound ${heap.cacheBound}; after GC)`, heap.rows);
+    prepareDenoRuntime();
+    await measureClicks();
+    await measureShift();
+    process.exit(0);
 }
 
 main().catch((error: unknown) => {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { runDeployCli } from './deploy/cli';
 
 void runDeployCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  cwd: process.cwd(),
-  projectRoot: path.resolve(__dirname, '..'),
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
+    argv: process.argv.slice(2),
+    env: process.env,
+    cwd: process.cwd(),
+    projectRoot: path.resolve(__dirname, '..'),
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
 }).then((exitCode) => {
-  process.exitCode = exitCode;
+    process.exitCode = exitCode;
 });

@@ -80,10 +80,17 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
 
     it('the serving agent runs /visitorinfo: the contextual bar opens with the verified LivePerson profile, nothing in the room', async () => {
         const triggerId = recorder.web.issueTrigger(sample.users.agent.id);
-        await engine.manager.getCommandManager().executeCommand('visitorinfo', new SlashCommandContext(sample.users.agent as never, sample.rooms.field as never, [], undefined, triggerId));
+        await engine.manager
+            .getCommandManager()
+            .executeCommand('visitorinfo', new SlashCommandContext(sample.users.agent as never, sample.rooms.field as never, [], undefined, triggerId));
 
         const [shown] = recorder.web.surfaces;
-        expect(shown).toMatchObject({ userId: sample.users.agent.id, type: 'contextual_bar.open', dropped: false, view: { type: 'contextualBar', appId: info.id } });
+        expect(shown).toMatchObject({
+            userId: sample.users.agent.id,
+            type: 'contextual_bar.open',
+            dropped: false,
+            view: { type: 'contextualBar', appId: info.id },
+        });
         const text = surfaceText(shown.view);
         expect(text).toContain('Jane');
         expect(text).toContain('C-000042'.slice(-4));

@@ -1,6 +1,7 @@
 /**
- * The playground page: a sidebar (who you are, the rooms, LivePerson's mode and its round trips), the open room
- * (timeline and composer, with the room actions in the header's kebab menu) and the app's contextual bar.
+ * The playground page: a sidebar (who you are, the rooms, the settings drawer, LivePerson's mode and its round
+ * trips), the open room (timeline and composer, with the room actions in the header's kebab menu) and the app's
+ * contextual bar.
  */
 import {
     Avatar,
@@ -22,12 +23,23 @@ import {
     Message,
     Throbber,
 } from '@rocket.chat/fuselage';
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { kitContext, UiKitComponent } from '@rocket.chat/fuselage-ui-kit';
+import { useCallback, useEffect, useRef, useState, type ContextType, type FormEvent, type KeyboardEvent } from 'react';
 
-import { LIVEPERSON_MODES, MODE_DESCRIPTIONS, type LivePersonMode, type LivePersonRequestLine, type Snapshot, type TimelineEntry } from '../shared';
+import {
+    LIVEPERSON_MODES,
+    MODE_DESCRIPTIONS,
+    type LivePersonMode,
+    type LivePersonRequestLine,
+    type SettingsRequest,
+    type Snapshot,
+    type TimelineEntry,
+} from '../shared';
 import { post, useSnapshot } from './api';
-import { ContextualBar, type BlockAction } from './ContextualBar';
+import { ContextualBar, type BlockAction, type Blocks } from './ContextualBar';
 import { Markdown } from './Markdown';
+import { SettingsDrawer, settingsSummary } from './SettingsDrawer';
+import { renderMessageBlocks } from './uikit';
 
 const APP_ICON = '/app-icon.png';
 
@@ -56,23 +68,31 @@ export function App() {
         }
     }, []);
     const onBlockAction = useCallback((action: BlockAction) => call('block-action', action), [call]);
+    const [drawer, setDrawer] = useState(false);
 
     if (!snapshot) {
         return (
-            <Box display='flex' alignItems='center' justifyContent='center' height='100vh' color='hint'>
+            <Box display="flex" alignItems="center" justifyContent="center" height="100vh" color="hint">
                 {connected ? 'Loading…' : 'Connecting to the playground…'}
             </Box>
         );
     }
     const room = snapshot.rooms.find((candidate) => candidate.id === snapshot.roomId);
     return (
-        <div className='playground'>
-            <Sidebar snapshot={snapshot} call={call} />
-            <main className='room' data-qa='room'>
+        <div className="playground">
+            <Sidebar snapshot={snapshot} call={call} openSettings={() => setDrawer(true)} />
+            {drawer && (
+                <SettingsDrawer
+                    settings={snapshot.settings}
+                    save={(change: SettingsRequest) => void call('settings', change)}
+                    onClose={() => setDrawer(false)}
+                />
+            )}
+            <main className="room" data-qa="room">
                 <RoomHeader snapshot={snapshot} call={call} />
-                {!connected && <div className='banner banner-danger'>The playground is not reachable: is `npm start` still running?</div>}
+                {!connected && <div className="banner banner-danger">The playground is not reachable: is `npm start` still running?</div>}
                 {error && (
-                    <div className='banner banner-danger' data-qa='error'>
+                    <div className="banner banner-danger" data-qa="error">
                         {error}
                     </div>
                 )}
@@ -80,7 +100,13 @@ export function App() {
                 <Composer snapshot={snapshot} roomName={room?.name ?? ''} call={call} />
             </main>
             {snapshot.bar && (
-                <ContextualBar key={snapshot.bar.viewId} view={snapshot.bar} iconUrl={APP_ICON} onAction={onBlockAction} onClose={() => void call('view-close', { viewId: snapshot.bar?.viewId })} />
+                <ContextualBar
+                    key={snapshot.bar.viewId}
+                    view={snapshot.bar}
+                    iconUrl={APP_ICON}
+                    onAction={onBlockAction}
+                    onClose={() => void call('view-close', { viewId: snapshot.bar?.viewId })}
+                />
             )}
         </div>
     );
@@ -88,59 +114,73 @@ export function App() {
 
 type Call = (path: string, body: object) => Promise<void>;
 
-function Sidebar({ snapshot, call }: { snapshot: Snapshot; call: Call }) {
+function Sidebar({ snapshot, call, openSettings }: { snapshot: Snapshot; call: Call; openSettings: () => void }) {
     const user = snapshot.users.find((candidate) => candidate.id === snapshot.userId);
     const group = (type: string) => snapshot.rooms.filter((room) => (type === 'l' ? room.type === 'l' : room.type !== 'l'));
     return (
-        <aside className='sidebar'>
-            <div className='sidebar-title'>
-                <img src={APP_ICON} alt='' width={28} height={28} />
+        <aside className="sidebar">
+            <div className="sidebar-title">
+                <img src={APP_ICON} alt="" width={28} height={28} />
                 <div>
-                    <div className='sidebar-app'>{snapshot.appName}</div>
-                    <div className='sidebar-subtitle'>Playground: no server, no LivePerson account</div>
+                    <div className="sidebar-app">{snapshot.appName}</div>
+                    <div className="sidebar-subtitle">Playground: no server, no LivePerson account</div>
                 </div>
             </div>
 
-            <label className='sidebar-heading' htmlFor='acting-user'>
+            <label className="sidebar-heading" htmlFor="acting-user">
                 Signed in as
             </label>
-            <select id='acting-user' className='sidebar-select' data-qa='user-select' value={snapshot.userId} onChange={(event) => void call('select', { userId: event.target.value })}>
+            <select
+                id="acting-user"
+                className="sidebar-select"
+                data-qa="user-select"
+                value={snapshot.userId}
+                onChange={(event) => void call('select', { userId: event.target.value })}
+            >
                 {snapshot.users.map((candidate) => (
                     <option key={candidate.id} value={candidate.id}>
                         {candidate.name} (@{candidate.username})
                     </option>
                 ))}
             </select>
-            {user && <div className='sidebar-hint'>{user.description}</div>}
+            {user && <div className="sidebar-hint">{user.description}</div>}
 
             {(['l', 'c'] as const).map((type) => (
                 <nav key={type} aria-label={type === 'l' ? 'Omnichannel' : 'Channels'}>
-                    <div className='sidebar-heading'>{type === 'l' ? 'Omnichannel' : 'Channels'}</div>
+                    <div className="sidebar-heading">{type === 'l' ? 'Omnichannel' : 'Channels'}</div>
                     {group(type).map((room) => (
                         <button
                             key={room.id}
-                            type='button'
+                            type="button"
                             className={`sidebar-room${room.id === snapshot.roomId ? ' sidebar-room-active' : ''}`}
                             data-qa={`room-${room.id}`}
                             aria-current={room.id === snapshot.roomId ? 'page' : undefined}
                             onClick={() => void call('select', { roomId: room.id })}
                         >
-                            <Icon name={room.type === 'l' ? 'headset' : 'hashtag'} size='x16' />
-                            <span className='sidebar-room-text'>
-                                <span className='sidebar-room-name'>{room.name}</span>
-                                <span className='sidebar-room-description'>{room.description}</span>
+                            <Icon name={room.type === 'l' ? 'headset' : 'hashtag'} size="x16" />
+                            <span className="sidebar-room-text">
+                                <span className="sidebar-room-name">{room.name}</span>
+                                <span className="sidebar-room-description">{room.description}</span>
                             </span>
                         </button>
                     ))}
                 </nav>
             ))}
 
-            <div className='sidebar-heading'>LivePerson (simulator)</div>
-            <div className='mode-buttons' role='group' aria-label='LivePerson mode'>
+            <div className="sidebar-heading">Settings</div>
+            <button type="button" className="settings-button" data-qa="settings-open" onClick={openSettings}>
+                <Icon name="customize" size="x16" />
+                <span className="settings-button-text" data-qa="settings-summary">
+                    {settingsSummary(snapshot.settings)}
+                </span>
+            </button>
+
+            <div className="sidebar-heading">LivePerson (simulator)</div>
+            <div className="mode-buttons" role="group" aria-label="LivePerson mode">
                 {LIVEPERSON_MODES.map((mode: LivePersonMode) => (
                     <button
                         key={mode}
-                        type='button'
+                        type="button"
                         className={`mode-button${snapshot.mode === mode ? ' mode-button-active' : ''}`}
                         aria-pressed={snapshot.mode === mode}
                         data-qa={`mode-${mode}`}
@@ -151,16 +191,16 @@ function Sidebar({ snapshot, call }: { snapshot: Snapshot; call: Call }) {
                     </button>
                 ))}
             </div>
-            <div className='sidebar-hint' data-qa='mode-description'>
+            <div className="sidebar-hint" data-qa="mode-description">
                 {snapshot.mode}: {MODE_DESCRIPTIONS[snapshot.mode]}
             </div>
 
-            <div className='sidebar-heading'>LivePerson requests</div>
+            <div className="sidebar-heading">LivePerson requests</div>
             <RequestLog requests={snapshot.requests} />
             {snapshot.dropped.length > 0 && (
                 <>
-                    <div className='sidebar-heading'>Panels Rocket.Chat would not show</div>
-                    <ul className='dropped' data-qa='dropped'>
+                    <div className="sidebar-heading">Panels Rocket.Chat would not show</div>
+                    <ul className="dropped" data-qa="dropped">
                         {snapshot.dropped
                             .slice()
                             .reverse()
@@ -179,10 +219,10 @@ function Sidebar({ snapshot, call }: { snapshot: Snapshot; call: Call }) {
 
 function RequestLog({ requests }: { requests: LivePersonRequestLine[] }) {
     if (requests.length === 0) {
-        return <div className='sidebar-hint'>None yet.</div>;
+        return <div className="sidebar-hint">None yet.</div>;
     }
     return (
-        <ol className='request-log' data-qa='request-log'>
+        <ol className="request-log" data-qa="request-log">
             {requests
                 .slice()
                 .reverse()
@@ -191,11 +231,18 @@ function RequestLog({ requests }: { requests: LivePersonRequestLine[] }) {
                     const tone = line.pending ? 'pending' : line.status >= 200 && line.status < 300 ? 'ok' : 'failed';
                     const title = `${line.method} ${line.route}: ${line.pending ? 'waiting' : line.status === 0 ? 'no answer (the app gave up, or the connection broke)' : `HTTP ${line.status}`}`;
                     return (
-                        <li key={line.id} className={`request request-${tone}`} title={title} data-qa='request' data-route={line.route} data-status={line.status}>
-                            <span className='request-time'>{time(line.at)}</span>
-                            <span className='request-route'>{line.route}</span>
-                            <span className='request-status'>{status}</span>
-                            <span className='request-duration'>{line.pending ? '' : `${line.durationMs} ms`}</span>
+                        <li
+                            key={line.id}
+                            className={`request request-${tone}`}
+                            title={title}
+                            data-qa="request"
+                            data-route={line.route}
+                            data-status={line.status}
+                        >
+                            <span className="request-time">{time(line.at)}</span>
+                            <span className="request-route">{line.route}</span>
+                            <span className="request-status">{status}</span>
+                            <span className="request-duration">{line.pending || line.durationMs === null ? '' : `${line.durationMs} ms`}</span>
                         </li>
                     );
                 })}
@@ -208,12 +255,8 @@ function RoomHeader({ snapshot, call }: { snapshot: Snapshot; call: Call }) {
     const options: Parameters<typeof Menu>[0]['options'] = {};
     for (const action of snapshot.roomActions) {
         options[action.actionId] = {
-            label: (
-                <Box display='flex' alignItems='center' data-qa={`room-action-${action.actionId}`}>
-                    <Box is='img' src={APP_ICON} alt='' width={16} height={16} mie={8} />
-                    {action.label}
-                </Box>
-            ),
+            // As Rocket.Chat lists an app's room action: its label, no icon (apps register none).
+            label: <span data-qa={`room-action-${action.actionId}`}>{action.label}</span>,
             action: () => void call('room-action', { actionId: action.actionId }),
         };
     }
@@ -221,15 +264,15 @@ function RoomHeader({ snapshot, call }: { snapshot: Snapshot; call: Call }) {
         options.none = { label: 'No app actions in this room', disabled: true };
     }
     return (
-        <header className='room-header'>
-            <Icon name={room?.type === 'l' ? 'headset' : 'hashtag'} size='x24' color='hint' />
-            <div className='room-header-text'>
-                <div className='room-header-name' data-qa='room-name'>
+        <header className="room-header">
+            <Icon name={room?.type === 'l' ? 'headset' : 'hashtag'} size="x24" color="hint" />
+            <div className="room-header-text">
+                <div className="room-header-name" data-qa="room-name">
                     {room?.name}
                 </div>
-                <div className='room-header-topic'>{room?.description}</div>
+                <div className="room-header-topic">{room?.description}</div>
             </div>
-            <Menu options={options} placement='bottom-end' title='Room actions' aria-label='Room actions' data-qa='room-kebab' />
+            <Menu options={options} placement="bottom-end" title="Room actions" aria-label="Room actions" data-qa="room-kebab" />
         </header>
     );
 }
@@ -240,18 +283,18 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
         end.current?.scrollIntoView({ block: 'end' });
     }, [entries.length]);
     return (
-        <div className='timeline' data-qa='timeline'>
+        <div className="timeline" data-qa="timeline">
             {entries.map((entry) => {
                 switch (entry.kind) {
                     case 'system':
                         return (
-                            <div key={entry.id} className='timeline-system'>
+                            <div key={entry.id} className="timeline-system">
                                 {entry.text}
                             </div>
                         );
                     case 'notice':
                         return (
-                            <div key={entry.id} className='timeline-system timeline-notice' data-qa='notice'>
+                            <div key={entry.id} className="timeline-system timeline-notice" data-qa="notice">
                                 {entry.text}
                             </div>
                         );
@@ -259,7 +302,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                         return (
                             <Message key={entry.id}>
                                 <MessageLeftContainer>
-                                    <Avatar url={letterAvatar(entry.name)} size='x36' />
+                                    <Avatar url={letterAvatar(entry.name)} size="x36" />
                                 </MessageLeftContainer>
                                 <MessageContainer>
                                     <MessageHeader>
@@ -277,9 +320,9 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                         );
                     case 'private':
                         return (
-                            <Message key={entry.id} className='timeline-private' data-qa='private-message'>
+                            <Message key={entry.id} className="timeline-private" data-qa="private-message">
                                 <MessageLeftContainer>
-                                    <Avatar url={APP_ICON} size='x36' />
+                                    <Avatar url={APP_ICON} size="x36" />
                                 </MessageLeftContainer>
                                 <MessageContainer>
                                     <MessageHeader>
@@ -291,11 +334,15 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                                         </MessageRoles>
                                         <MessageTimestamp>{time(entry.at)}</MessageTimestamp>
                                     </MessageHeader>
-                                    <MessageBody>
-                                        <Markdown text={entry.text} />
-                                    </MessageBody>
-                                    <Box fontScale='c1' color='hint' mbs={4}>
-                                        <Icon name='eye-off' size='x12' /> Only you can see this message
+                                    {entry.blocks ? (
+                                        <MessageBlocks blocks={entry.blocks} />
+                                    ) : (
+                                        <MessageBody>
+                                            <Markdown text={entry.text} />
+                                        </MessageBody>
+                                    )}
+                                    <Box fontScale="c1" color="hint" mbs={4}>
+                                        <Icon name="eye-off" size="x12" /> Only you can see this message
                                     </Box>
                                 </MessageContainer>
                             </Message>
@@ -304,6 +351,25 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
             })}
             <div ref={end} />
         </div>
+    );
+}
+
+/** No context needed to show a message's blocks: the app's private messages have no buttons. */
+const MESSAGE_KIT: ContextType<typeof kitContext> = {
+    appId: '',
+    values: {},
+    action: async () => console.warn('playground: actions in messages are not supported'),
+    state: () => undefined,
+};
+
+/** A message's ui-kit blocks, which Rocket.Chat's client draws instead of the message's text. */
+function MessageBlocks({ blocks }: { blocks: unknown[] }) {
+    return (
+        <Box className="uikit-message" data-qa="message-blocks">
+            <kitContext.Provider value={MESSAGE_KIT}>
+                <UiKitComponent render={renderMessageBlocks} blocks={blocks as Blocks} />
+            </kitContext.Provider>
+        </Box>
     );
 }
 
@@ -324,37 +390,37 @@ function Composer({ snapshot, roomName, call }: { snapshot: Snapshot; roomName: 
         }
     };
     return (
-        <form className='composer' onSubmit={send}>
+        <form className="composer" onSubmit={send}>
             {popup.length > 0 && (
-                <ul className='composer-popup' data-qa='command-popup'>
+                <ul className="composer-popup" data-qa="command-popup">
                     {popup.map((command) => (
                         <li key={command.command}>
-                            <button type='button' onClick={() => setText(`/${command.command} `)}>
-                                <strong>/{command.command}</strong> <span className='composer-popup-params'>{command.params}</span>
-                                <div className='composer-popup-description'>{command.description}</div>
+                            <button type="button" onClick={() => setText(`/${command.command} `)}>
+                                <strong>/{command.command}</strong> <span className="composer-popup-params">{command.params}</span>
+                                <div className="composer-popup-description">{command.description}</div>
                             </button>
                         </li>
                     ))}
                 </ul>
             )}
             {snapshot.busy > 0 && (
-                <div className='composer-busy' data-qa='busy'>
-                    <Throbber size='x8' inheritColor /> The app is working…
+                <div className="composer-busy" data-qa="busy">
+                    <Throbber size="x8" inheritColor /> The app is working…
                 </div>
             )}
-            <div className='composer-box'>
+            <div className="composer-box">
                 <textarea
-                    className='composer-input'
-                    data-qa='composer'
+                    className="composer-input"
+                    data-qa="composer"
                     rows={1}
                     placeholder={`Message ${roomName} (try /visitorinfo)`}
                     value={text}
                     onChange={(event) => setText(event.target.value)}
                     onKeyDown={onKeyDown}
-                    aria-label='Message'
+                    aria-label="Message"
                 />
                 <ButtonGroup>
-                    <Button type='submit' primary small disabled={text.trim() === ''} data-qa='send'>
+                    <Button type="submit" primary small disabled={text.trim() === ''} data-qa="send">
                         Send
                     </Button>
                 </ButtonGroup>

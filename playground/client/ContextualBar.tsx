@@ -1,9 +1,8 @@
 /**
  * The app's contextual bar, drawn the way the Rocket.Chat web client draws a UIKit contextual bar: fuselage's
- * Contextualbar frame (header with the app's icon, the view's title and a close button) around the blocks,
- * which `@rocket.chat/fuselage-ui-kit` renders inside a `kitContext` provider that sends block actions to
- * the server. fuselage-ui-kit 0.31 has no contextual-bar surface of its own: the web client of that
- * generation used the modal surface for contextual bars, and so does this page.
+ * Contextualbar frame (header with the app's icon, the view's title and a close button) around a scrolling
+ * content, whose blocks `@rocket.chat/fuselage-ui-kit` renders (with callouts and markdown as Rocket.Chat 7/8 draw
+ * them: see uikit.tsx) inside a `kitContext` provider that sends block actions to the server.
  */
 import {
     Avatar,
@@ -16,30 +15,12 @@ import {
     ContextualbarTitle,
 } from '@rocket.chat/fuselage';
 import { kitContext, UiKitComponent } from '@rocket.chat/fuselage-ui-kit';
-import { FuselageSurfaceRenderer } from '@rocket.chat/fuselage-ui-kit/dist/esm/surfaces/FuselageSurfaceRenderer';
-import ModalSurface from '@rocket.chat/fuselage-ui-kit/dist/esm/surfaces/ModalSurface';
-import { createSurfaceRenderer } from '@rocket.chat/fuselage-ui-kit/dist/esm/surfaces/createSurfaceRenderer';
 import { useMemo, type ContextType } from 'react';
 
 import type { ContextualBarView } from '../shared';
-import { Markdown } from './Markdown';
+import { renderContextualBarBlocks } from './uikit';
 
-/** ui-kit's BlockContext.BLOCK: a text object used as a whole block (fuselage-ui-kit draws nothing then). */
-const BLOCK_CONTEXT = 0;
-
-type MarkdownArgs = Parameters<FuselageSurfaceRenderer['mrkdwn']>;
-
-/** fuselage-ui-kit's renderer, with `mrkdwn` drawn as Rocket.Chat markdown instead of raw text. */
-class ContextualBarRenderer extends FuselageSurfaceRenderer {
-    override mrkdwn(...[textObject, context, index]: MarkdownArgs) {
-        const text = textObject.text ?? '';
-        if ((context as number) === BLOCK_CONTEXT || text === '') return null;
-        return <Markdown key={index} text={text} />;
-    }
-}
-
-const renderBlocks = createSurfaceRenderer(ModalSurface, new ContextualBarRenderer());
-type Blocks = Parameters<typeof UiKitComponent>[0]['blocks'];
+export type Blocks = Parameters<typeof UiKitComponent>[0]['blocks'];
 
 export interface BlockAction {
     viewId: string;
@@ -93,18 +74,26 @@ export function ContextualBar({
         [view, onAction],
     );
     return (
-        <Contextualbar data-qa='contextual-bar' data-view-id={view.viewId} data-seq={view.seq} width='400px' position='relative' borderInlineStartWidth='default' borderInlineStartColor='extra-light'>
+        <Contextualbar
+            data-qa="contextual-bar"
+            data-view-id={view.viewId}
+            data-seq={view.seq}
+            width="400px"
+            position="relative"
+            borderInlineStartWidth="default"
+            borderInlineStartColor="extra-light"
+        >
             <ContextualbarHeader>
-                <Avatar url={iconUrl} size='x24' />
-                <ContextualbarTitle data-qa='contextual-bar-title'>{view.title}</ContextualbarTitle>
+                <Avatar url={iconUrl} size="x24" />
+                <ContextualbarTitle data-qa="contextual-bar-title">{view.title}</ContextualbarTitle>
                 <ContextualbarActions>
-                    <ContextualbarAction name='cross' title='Close' aria-label='Close' onClick={onClose} data-qa='contextual-bar-close' />
+                    <ContextualbarAction name="cross" title="Close" aria-label="Close" onClick={onClose} data-qa="contextual-bar-close" />
                 </ContextualbarActions>
             </ContextualbarHeader>
-            <ContextualbarContent>
-                <Box is='section' pb={16} data-qa='contextual-bar-content' className='uikit-panel'>
+            <ContextualbarContent overflowY="auto" data-qa="contextual-bar-scroll">
+                <Box is="section" pb={16} data-qa="contextual-bar-content" className="uikit-panel">
                     <kitContext.Provider value={context}>
-                        <UiKitComponent render={renderBlocks} blocks={view.blocks as Blocks} />
+                        <UiKitComponent render={renderContextualBarBlocks} blocks={view.blocks as Blocks} />
                     </kitContext.Provider>
                 </Box>
             </ContextualbarContent>

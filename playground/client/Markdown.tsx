@@ -41,7 +41,7 @@ function node(entry: MarkdownNode): ReactNode {
     const { value } = entry;
     switch (entry.type) {
         case 'PARAGRAPH':
-            return <div className='md-paragraph'>{children(value)}</div>;
+            return <div className="md-paragraph">{children(value)}</div>;
         case 'PLAIN_TEXT':
             return typeof value === 'string' ? value : null;
         case 'BOLD':
@@ -51,10 +51,10 @@ function node(entry: MarkdownNode): ReactNode {
         case 'STRIKE':
             return <del>{children(value)}</del>;
         case 'INLINE_CODE':
-            return <code className='md-code'>{plainText(value)}</code>;
+            return <code className="md-code">{plainText(value)}</code>;
         case 'CODE':
             return (
-                <pre className='md-code-block'>
+                <pre className="md-code-block">
                     <code>{Array.isArray(value) ? value.map((line) => plainText(line)).join('\n') : ''}</code>
                 </pre>
             );
@@ -64,15 +64,15 @@ function node(entry: MarkdownNode): ReactNode {
             return <div className={`md-heading md-heading-${entry.level ?? 1}`}>{children(value)}</div>;
         case 'QUOTE':
         case 'BLOCKQUOTE':
-            return <blockquote className='md-quote'>{children(value)}</blockquote>;
+            return <blockquote className="md-quote">{children(value)}</blockquote>;
         case 'UNORDERED_LIST':
-            return <ul className='md-list'>{children(value)}</ul>;
+            return <ul className="md-list">{children(value)}</ul>;
         case 'ORDERED_LIST':
-            return <ol className='md-list'>{children(value)}</ol>;
+            return <ol className="md-list">{children(value)}</ol>;
         case 'LIST_ITEM':
             return <li value={entry.number}>{children(value)}</li>;
         case 'TASKS':
-            return <ul className='md-list md-tasks'>{children(value)}</ul>;
+            return <ul className="md-list md-tasks">{children(value)}</ul>;
         case 'TASK':
             return (
                 <li>
@@ -85,7 +85,7 @@ function node(entry: MarkdownNode): ReactNode {
             const href = plainText(link?.src);
             // Only web and mail links; anything else is shown as text.
             return /^(https?:|mailto:)/i.test(href) ? (
-                <a href={href} target='_blank' rel='noopener noreferrer'>
+                <a href={href} target="_blank" rel="noopener noreferrer">
                     {plainText(link?.label) || href}
                 </a>
             ) : (
@@ -93,13 +93,13 @@ function node(entry: MarkdownNode): ReactNode {
             );
         }
         case 'MENTION_USER':
-            return <span className='md-mention'>@{plainText(value)}</span>;
+            return <span className="md-mention">@{plainText(value)}</span>;
         case 'MENTION_CHANNEL':
-            return <span className='md-mention'>#{plainText(value)}</span>;
+            return <span className="md-mention">#{plainText(value)}</span>;
         case 'EMOJI':
             return entry.unicode ?? `:${entry.shortCode ?? plainText(value)}:`;
         case 'BIG_EMOJI':
-            return <div className='md-paragraph'>{children(value)}</div>;
+            return <div className="md-paragraph">{children(value)}</div>;
         default:
             return plainText(value);
     }
@@ -114,5 +114,5 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
         }
     }, [text]);
     // The parser never fails on the app's text; if it ever does, show the text as it is.
-    return <div className='md'>{tree ? children(tree) : text}</div>;
+    return <div className="md">{tree ? children(tree) : text}</div>;
 });

@@ -4,29 +4,29 @@
  * parsing prose.
  */
 export type DeployFailureKind =
-  | 'usage'
-  | 'configuration'
-  | 'package-missing'
-  | 'package-invalid'
-  | 'unreachable'
-  | 'bad-credentials'
-  | 'two-factor-required'
-  | 'two-factor-rejected'
-  | 'missing-permission'
-  | 'development-mode-disabled'
-  | 'private-apps-disabled'
-  | 'apps-engine-too-old'
-  | 'http-error'
-  | 'unexpected';
+    | 'usage'
+    | 'configuration'
+    | 'package-missing'
+    | 'package-invalid'
+    | 'unreachable'
+    | 'bad-credentials'
+    | 'two-factor-required'
+    | 'two-factor-rejected'
+    | 'missing-permission'
+    | 'development-mode-disabled'
+    | 'private-apps-disabled'
+    | 'apps-engine-too-old'
+    | 'http-error'
+    | 'unexpected';
 
 export class DeployError extends Error {
-  constructor(
-    readonly kind: DeployFailureKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DeployError';
-  }
+    constructor(
+        readonly kind: DeployFailureKind,
+        message: string,
+    ) {
+        super(message);
+        this.name = 'DeployError';
+    }
 }
 
 const REDACTED = '***';
@@ -40,18 +40,16 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * header, an unexpected exception).
  */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  let redacted = text;
-  // Longest first, so a secret that contains another is replaced whole.
-  const distinct = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length > 0))].sort(
-    (a, b) => b.length - a.length,
-  );
-  for (const secret of distinct) {
-    // A short secret (a test token "t", a 6-digit 2FA code) would otherwise mangle ordinary words: match it
-    // only where it stands on its own.
-    redacted =
-      secret.length >= SUBSTRING_MATCH_LENGTH
-        ? redacted.split(secret).join(REDACTED)
-        : redacted.replace(new RegExp(`(?<![\\w])${escapeRegExp(secret)}(?![\\w])`, 'g'), REDACTED);
-  }
-  return redacted;
+    let redacted = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    const distinct = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
+    for (const secret of distinct) {
+        // A short secret (a test token "t", a 6-digit 2FA code) would otherwise mangle ordinary words: match it
+        // only where it stands on its own.
+        redacted =
+            secret.length >= SUBSTRING_MATCH_LENGTH
+                ? redacted.split(secret).join(REDACTED)
+                : redacted.replace(new RegExp(`(?<![\\w])${escapeRegExp(secret)}(?![\\w])`, 'g'), REDACTED);
+    }
+    return redacted;
 }

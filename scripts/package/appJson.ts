@@ -15,7 +15,7 @@ export function readAppJson(): IAppInfo {
 }
 
 /** Every permission name the definitions know, e.g. `livechat-visitor.read`, `networking`. */
-export function knownPermissionNames(): Set<string> {
+function knownPermissionNames(): Set<string> {
     return new Set(Object.values(AppPermissions).flatMap((scope) => Object.values(scope).map((permission) => (permission as { name: string }).name)));
 }
 

@@ -5,7 +5,10 @@ import { I18N } from './paths';
 
 export function readI18nFiles(): Map<string, Record<string, string>> {
     const files = new Map<string, Record<string, string>>();
-    for (const name of fs.readdirSync(I18N).filter((file) => file.endsWith('.json')).sort()) {
+    for (const name of fs
+        .readdirSync(I18N)
+        .filter((file) => file.endsWith('.json'))
+        .sort()) {
         files.set(name, JSON.parse(fs.readFileSync(path.join(I18N, name), 'utf8')) as Record<string, string>);
     }
     return files;

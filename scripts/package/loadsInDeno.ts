@@ -28,7 +28,9 @@ export async function problemsLoadingInDeno(mainJsPath: string): Promise<string[
     try {
         exported = await wrapper(requireForApp);
     } catch (error) {
-        return [`Main.js does not load in the Deno runtime of Rocket.Chat 7 and 8 (globalThis and Deno undefined): ${error instanceof Error ? error.message : String(error)}`];
+        return [
+            `Main.js does not load in the Deno runtime of Rocket.Chat 7 and 8 (globalThis and Deno undefined): ${error instanceof Error ? error.message : String(error)}`,
+        ];
     }
     // The runtime takes the first export as the app class.
     const AppClass = Object.values(exported)[0];

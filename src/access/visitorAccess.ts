@@ -13,7 +13,6 @@ export function accessToRoomVisitor(user: IUser, servedById: string | undefined,
     return hasAllowedRole(user, allowedRoles) ? 'role' : 'denied';
 }
 
-export const hasAllowedRole = (user: IUser, allowedRoles: string[]): boolean =>
-    (user.roles ?? []).some((role) => allowedRoles.includes(role));
+export const hasAllowedRole = (user: IUser, allowedRoles: string[]): boolean => (user.roles ?? []).some((role) => allowedRoles.includes(role));
 
 export const isAdmin = (user: IUser): boolean => (user.roles ?? []).includes('admin');

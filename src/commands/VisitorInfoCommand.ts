@@ -47,11 +47,20 @@ export class VisitorInfoCommand implements ISlashCommand {
         const user = context.getSender();
         const room = context.getRoom();
         const command = parseVisitorInfoArgs(context.getArguments());
-        const reader = await readerFor(user, accessors.read);
+        const reader = await readerFor(user, accessors.read, this.services.config);
         const { t } = reader;
         const reply = (message: { text: string; blocks?: never[] } | ReturnType<typeof messageOf>) => notifyPrivately(accessors, user, room, message);
         const show = (target: Parameters<typeof showVisitor>[2]['target'], bypassCache: boolean) =>
-            showVisitor(this.services, accessors, { user, target, replyRoom: room, triggerId: context.getTriggerId(), bypassCache, surface: 'open', details: false, receivedAt });
+            showVisitor(this.services, accessors, {
+                user,
+                target,
+                replyRoom: room,
+                triggerId: context.getTriggerId(),
+                bypassCache,
+                surface: 'open',
+                details: false,
+                receivedAt,
+            });
 
         switch (command.kind) {
             case 'show':
@@ -59,7 +68,9 @@ export class VisitorInfoCommand implements ISlashCommand {
                 if (!roomVisitor(room)) {
                     const config = await this.services.config.current(accessors.read.getEnvironmentReader().getSettings());
                     // Someone allowed to look visitors up by id most likely forgot the id.
-                    return reply(messageOf(t(hasAllowedRole(user, config.allowedRoles) && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat')));
+                    return reply(
+                        messageOf(t(hasAllowedRole(user, config.allowedRoles) && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat')),
+                    );
                 }
                 return show({ kind: 'room', room }, command.kind === 'refresh');
             }

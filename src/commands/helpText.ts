@@ -13,5 +13,10 @@ export function helpMessage(t: Translate, unknown?: string): { text: string; blo
     }
     blocks.push({ type: 'section', blockId: 'help-title', text: label(t('help_title')) });
     LINES.forEach((key, index) => blocks.push({ type: 'section', blockId: `help-${index}`, text: plain(t(key)) }));
-    return { text: [unknown ? t('help_unknown_word', { word: unknown.slice(0, 60) }) : undefined, t('help_title'), ...LINES.map((key) => t(key))].filter(Boolean).join('\n'), blocks };
+    return {
+        text: [unknown ? t('help_unknown_word', { word: unknown.slice(0, 60) }) : undefined, t('help_title'), ...LINES.map((key) => t(key))]
+            .filter(Boolean)
+            .join('\n'),
+        blocks,
+    };
 }

@@ -65,7 +65,10 @@ async function link(services: AppServices, accessors: Accessors, config: AppConf
         linkedBy: { id: request.user.id, username: request.user.username, ...(request.user.name ? { name: request.user.name } : {}) },
         linkedAt: new Date().toISOString(),
     });
-    const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, { entityId, metadata: { linkedAt: new Date().toISOString() } });
+    const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, {
+        entityId,
+        metadata: { linkedAt: new Date().toISOString() },
+    });
     if (outcome === 'visitorNotFound') {
         await removeLinkRecord(accessors.persis, visitorId);
         return t('msg_link_failed');
@@ -81,7 +84,10 @@ async function unlink(services: AppServices, accessors: Accessors, t: Translate,
     await removeLinkRecord(accessors.persis, visitorId);
     if (own) {
         // The host offers no removal: the entry is replaced by a per-visitor marker the app ignores.
-        const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, { entityId: unlinkedEntityId(visitorId), metadata: { unlinkedAt: new Date().toISOString() } });
+        const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, {
+            entityId: unlinkedEntityId(visitorId),
+            metadata: { unlinkedAt: new Date().toISOString() },
+        });
         if (outcome !== 'stored') return t('msg_link_failed');
     }
     return t('msg_unlinked');

@@ -24,23 +24,42 @@ const KIND_HINTS: Partial<Record<string, MessageKey>> = {
 
 const settingLabel = (id: string, reader: Reader) => reader.t(settingLabelKey(id) as MessageKey);
 
-export function problemText(problem: SettingProblem, reader: Reader): string {
-    return reader.t(`problem_${problem.code}` as MessageKey, { setting: settingLabel(problem.settingId, reader), min: problem.range?.min ?? '', max: problem.range?.max ?? '' });
+function problemText(problem: SettingProblem, reader: Reader): string {
+    return reader.t(`problem_${problem.code}` as MessageKey, {
+        setting: settingLabel(problem.settingId, reader),
+        min: problem.range?.min ?? '',
+        max: problem.range?.max ?? '',
+    });
 }
 
 /**
  * Pure: every setting by its label and its value in words, then the live test step by step and the last
  * background connection. A secret's value is never shown, only whether it is set.
  */
-export function statusMessage(raw: RawSettings, config: AppConfig, test: ConnectionReport | undefined, lastWarmUp: ConnectionReport | undefined, reader: Reader): { text: string; blocks: LayoutBlock[] } {
+export function statusMessage(
+    raw: RawSettings,
+    config: AppConfig,
+    test: ConnectionReport | undefined,
+    lastWarmUp: ConnectionReport | undefined,
+    reader: Reader,
+): { text: string; blocks: LayoutBlock[] } {
     const { t } = reader;
     const settings: DocumentField[] = SETTINGS.map((setting) => {
         const problems = config.problems.filter((problem) => problem.settingId === (setting.id as SettingId));
-        const value = problems.length > 0 ? problems.map((problem) => `${t(problem.warning ? 'status_warning' : 'status_problem')}: ${problemText(problem, reader)}`).join(' ') : valueInWords(setting.id, raw[setting.id as SettingId], reader);
+        const value =
+            problems.length > 0
+                ? problems.map((problem) => `${t(problem.warning ? 'status_warning' : 'status_problem')}: ${problemText(problem, reader)}`).join(' ')
+                : valueInWords(setting.id, raw[setting.id as SettingId], reader);
         return { label: settingLabel(setting.id, reader), values: [value] };
     });
-    const connection: DocumentField[] = config.readiness === 'notConfigured' ? [{ label: t('status_connection'), values: [t('status_not_configured')] }] : stepFields(test, config, reader);
-    const last = lastWarmUp ? t('status_last_warm_up', { outcome: t(lastWarmUp.ok ? 'status_warm_up_ok' : 'status_warm_up_failed'), time: formatDateTime(new Date(lastWarmUp.at).toISOString(), reader) ?? '' }) : t('status_no_warm_up');
+    const connection: DocumentField[] =
+        config.readiness === 'notConfigured' ? [{ label: t('status_connection'), values: [t('status_not_configured')] }] : stepFields(test, config, reader);
+    const last = lastWarmUp
+        ? t('status_last_warm_up', {
+              outcome: t(lastWarmUp.ok ? 'status_warm_up_ok' : 'status_warm_up_failed'),
+              time: formatDateTime(new Date(lastWarmUp.at).toISOString(), reader) ?? '',
+          })
+        : t('status_no_warm_up');
     const blocks: LayoutBlock[] = [
         { type: 'section', blockId: 'status-title', text: label(t('status_title')) },
         { type: 'section', blockId: 'status-settings', text: label(t('status_settings')) },
@@ -77,7 +96,11 @@ function stepFields(test: ConnectionReport | undefined, config: AppConfig, reade
             continue;
         }
         const hint = step.kind ? KIND_HINTS[step.kind] : undefined;
-        const failed = t('status_step_failed', { ms: step.durationMs, kind: t(`status_kind_${step.kind ?? 'unexpected'}` as MessageKey), status: step.status ? ` (HTTP ${step.status})` : '' });
+        const failed = t('status_step_failed', {
+            ms: step.durationMs,
+            kind: t(`status_kind_${step.kind ?? 'unexpected'}` as MessageKey),
+            status: step.status ? ` (HTTP ${step.status})` : '',
+        });
         fields.push({ label: name, values: [hint ? `${failed} ${t(hint)}` : failed] });
     }
     return fields;

@@ -9,7 +9,12 @@ import type { Accessors } from '../app/Accessors';
  * could read it. With blocks, Rocket.Chat's client shows the blocks and not the text; the text, the app's own
  * words only, is what a notification or a client without blocks shows.
  */
-export async function notifyPrivately({ read, modify }: Pick<Accessors, 'read' | 'modify'>, user: IUser, room: IRoom, message: { text: string; blocks?: LayoutBlock[] }): Promise<void> {
+export async function notifyPrivately(
+    { read, modify }: Pick<Accessors, 'read' | 'modify'>,
+    user: IUser,
+    room: IRoom,
+    message: { text: string; blocks?: LayoutBlock[] },
+): Promise<void> {
     const builder = modify.getNotifier().getMessageBuilder().setRoom(room).setText(message.text).setGroupable(false);
     if (message.blocks) {
         builder.setBlocks(message.blocks);

@@ -13,7 +13,9 @@ const panelTargetSchema = z.union([
 ]);
 
 export function encodePanelTarget(target: PanelTarget): string {
-    return JSON.stringify(target.by === 'room' ? { b: 'r', r: target.roomId, v: target.visitorId, d: target.details } : { b: 'i', v: target.visitorId, d: target.details });
+    return JSON.stringify(
+        target.by === 'room' ? { b: 'r', r: target.roomId, v: target.visitorId, d: target.details } : { b: 'i', v: target.visitorId, d: target.details },
+    );
 }
 
 export function decodePanelTarget(value: string | undefined): PanelTarget | undefined {
@@ -21,7 +23,9 @@ export function decodePanelTarget(value: string | undefined): PanelTarget | unde
         const parsed = panelTargetSchema.safeParse(JSON.parse(value ?? ''));
         if (!parsed.success) return undefined;
         const { data } = parsed;
-        return data.b === 'r' ? { by: 'room', roomId: data.r, visitorId: data.v, details: data.d ?? false } : { by: 'id', visitorId: data.v, details: data.d ?? false };
+        return data.b === 'r'
+            ? { by: 'room', roomId: data.r, visitorId: data.v, details: data.d ?? false }
+            : { by: 'id', visitorId: data.v, details: data.d ?? false };
     } catch {
         return undefined;
     }

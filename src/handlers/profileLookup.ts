@@ -26,7 +26,13 @@ export async function identityOf(services: AppServices, persistence: IPersistenc
 }
 
 /** Never rejects, and settles within the call's deadline: every failure becomes a state the agent can read. */
-export async function livePersonSection(services: AppServices, call: LivePersonCall | undefined, config: AppConfig, choice: ParticipantChoice, bypassCache: boolean): Promise<LivePersonSection> {
+export async function livePersonSection(
+    services: AppServices,
+    call: LivePersonCall | undefined,
+    config: AppConfig,
+    choice: ParticipantChoice,
+    bypassCache: boolean,
+): Promise<LivePersonSection> {
     if (!call) {
         return { state: config.readiness === 'notConfigured' ? 'notConfigured' : 'misconfigured' };
     }

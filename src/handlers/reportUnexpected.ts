@@ -21,7 +21,7 @@ export async function reportUnexpected(accessors: Accessors, user: IUser, room: 
         return;
     }
     try {
-        const t = translator(await userLanguage(user, accessors.read).catch(() => 'en' as const));
+        const t = translator(await userLanguage(user, () => accessors.read.getEnvironmentReader().getServerSettings().getValueById('Language')));
         await notifyPrivately(accessors, user, room, messageOf(t('msg_unexpected', { reference })));
     } catch {
         // Nothing more can be done: the log line above is the record.

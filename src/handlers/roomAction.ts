@@ -13,7 +13,16 @@ export async function handleRoomAction(services: AppServices, accessors: Accesso
     const { actionId, user, room, triggerId } = context.getInteractionData();
     if (actionId === ROOM_ACTION_ID) {
         try {
-            await showVisitor(services, accessors, { user, target: { kind: 'room', room }, replyRoom: room, triggerId, bypassCache: false, surface: 'open', details: false, receivedAt });
+            await showVisitor(services, accessors, {
+                user,
+                target: { kind: 'room', room },
+                replyRoom: room,
+                triggerId,
+                bypassCache: false,
+                surface: 'open',
+                details: false,
+                receivedAt,
+            });
         } catch (error) {
             await reportUnexpected(accessors, user, room, error);
         }

@@ -27,9 +27,9 @@ import { identityOf, livePersonSection } from './profileLookup';
  * admin's time limit). Counted from the handler's start; the second kept back covers the trip from the
  * click to the server, building the view and opening it.
  */
-export const PANEL_WINDOW_MS = 4000;
+const PANEL_WINDOW_MS = 4000;
 
-export type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string };
+type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string };
 
 export interface ShowVisitorRequest {
     user: IUser;
@@ -50,7 +50,7 @@ type Resolved = { visitorId: string; roomId?: string } | { refusal: MessageKey }
 
 export async function showVisitor(services: AppServices, accessors: Accessors, request: ShowVisitorRequest): Promise<void> {
     const config = await services.config.current(accessors.read.getEnvironmentReader().getSettings());
-    const reader = await readerFor(request.user, accessors.read);
+    const reader = await readerFor(request.user, accessors.read, services.config);
     const say = async (text: string) => {
         if (request.replyRoom) await notifyPrivately(accessors, request.user, request.replyRoom, messageOf(text));
     };
@@ -71,7 +71,9 @@ export async function showVisitor(services: AppServices, accessors: Accessors, r
     const referenceLabel = (reference: string) => reader.t('panel_reference', { reference });
 
     if (!request.triggerId) {
-        return request.replyRoom ? notifyPrivately(accessors, request.user, request.replyRoom, profileMessage(document, reader.t('msg_no_trigger'), referenceLabel)) : undefined;
+        return request.replyRoom
+            ? notifyPrivately(accessors, request.user, request.replyRoom, profileMessage(document, reader.t('msg_no_trigger'), referenceLabel))
+            : undefined;
     }
     const target: PanelTarget = resolved.roomId
         ? { by: 'room', roomId: resolved.roomId, visitorId: host.visitor.id, details: request.details }

@@ -21,7 +21,7 @@ export interface PrefetchLimits {
     maxWaitMs: number;
 }
 
-export const PREFETCH_LIMITS: PrefetchLimits = { concurrency: 4, perSecond: 5, maxWaitMs: 60_000 };
+const PREFETCH_LIMITS: PrefetchLimits = { concurrency: 4, perSecond: 5, maxWaitMs: 60_000 };
 
 interface Task {
     host: EventHost;

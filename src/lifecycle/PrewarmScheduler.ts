@@ -4,7 +4,7 @@ import { JOB_IDS } from '../ids';
 import type { AppLog } from '../logging';
 
 /** Long enough for a settings save to finish, short enough that the first agent finds a warm session. */
-export const PREWARM_DELAY_MS = 2000;
+const PREWARM_DELAY_MS = 2000;
 
 /**
  * Saving the settings page fires one `onSettingUpdated` per changed setting, concurrently. Each call pushes

@@ -14,7 +14,11 @@ export async function handleEnable(services: AppServices, configModify: IConfigu
 }
 
 /** Disabled: no more pre-warm, and the LivePerson session ends (bounded: disabling must not hang on LivePerson). */
-export async function handleDisable(services: AppServices, configModify: IConfigurationModify, host: { read: IRead; http: IHttp; logger: AppLog }): Promise<void> {
+export async function handleDisable(
+    services: AppServices,
+    configModify: IConfigurationModify,
+    host: { read: IRead; http: IHttp; logger: AppLog },
+): Promise<void> {
     await configModify.scheduler.cancelJob(JOB_IDS.prewarm).catch(() => undefined);
     await services.directory.logout(livePersonContext(host, TIMES.logoutBudget)).catch(() => undefined);
 }
@@ -24,7 +28,12 @@ export async function handleDisable(services: AppServices, configModify: IConfig
  * fingerprint) end the old session at once and schedule one pre-warm after the burst. The host lends no persistence writer here: the stored
  * session is left to its fingerprint, which no longer matches.
  */
-export async function handleSettingUpdated(services: AppServices, _setting: ISetting, configModify: IConfigurationModify, host: { read: IRead; http: IHttp; logger: AppLog }): Promise<void> {
+export async function handleSettingUpdated(
+    services: AppServices,
+    _setting: ISetting,
+    configModify: IConfigurationModify,
+    host: { read: IRead; http: IHttp; logger: AppLog },
+): Promise<void> {
     services.config.invalidate();
     const config = await services.config.read(host.read.getEnvironmentReader().getSettings());
     const replaced = await services.directory.settingsSaved(livePersonContext(host, TIMES.logoutBudget), config.livePerson);

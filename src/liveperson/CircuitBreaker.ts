@@ -61,7 +61,9 @@ export class CircuitBreaker {
         }
         if (isOutage(failure.kind)) {
             const count = outages + 1;
-            return count >= TIMES.breakerThreshold ? { kind: 'open', until: Date.now() + TIMES.breakerCoolDown, cause: 'unavailable', outages: count } : { kind: 'closed', outages: count };
+            return count >= TIMES.breakerThreshold
+                ? { kind: 'open', until: Date.now() + TIMES.breakerCoolDown, cause: 'unavailable', outages: count }
+                : { kind: 'closed', outages: count };
         }
         // LivePerson answered: whatever it said, it is up.
         return { kind: 'closed', outages: 0 };
@@ -69,6 +71,13 @@ export class CircuitBreaker {
 
     private refuse(call: { correlationId: string }, step: LivePersonStep, cause: Cause, seconds: number): never {
         const why = cause === 'rateLimited' ? 'LivePerson asked the app to slow down' : 'LivePerson failed several times in a row';
-        return fail({ kind: cause, step, message: `${why}: not calling it for ${seconds} s`, correlationId: call.correlationId, retryAfterSeconds: seconds, notSent: true });
+        return fail({
+            kind: cause,
+            step,
+            message: `${why}: not calling it for ${seconds} s`,
+            correlationId: call.correlationId,
+            retryAfterSeconds: seconds,
+            notSent: true,
+        });
     }
 }

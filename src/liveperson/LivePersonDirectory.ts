@@ -47,16 +47,29 @@ export class LivePersonDirectory implements ParticipantDirectory {
 
     async lookup(call: LivePersonCall, ref: ParticipantRef, options: { bypassCache: boolean }): Promise<Lookup> {
         if (!this.admit(call)) {
-            return { ok: false, failure: { kind: 'misconfigured', step: 'participantInfo', message: 'the LivePerson settings changed during this action', correlationId: call.correlationId } };
+            return {
+                ok: false,
+                failure: {
+                    kind: 'misconfigured',
+                    step: 'participantInfo',
+                    message: 'the LivePerson settings changed during this action',
+                    correlationId: call.correlationId,
+                },
+            };
         }
         const id = ref.source === 'chat' ? ref.participantId : ref.consumerId;
         if (!isValidParticipantId(id) || (ref.source === 'messaging' && ref.conversationId !== undefined && !isValidParticipantId(ref.conversationId))) {
-            return { ok: false, failure: { kind: 'notFound', step: stepOf(ref), message: 'the id is not a valid LivePerson id', correlationId: call.correlationId } };
+            return {
+                ok: false,
+                failure: { kind: 'notFound', step: stepOf(ref), message: 'the id is not a valid LivePerson id', correlationId: call.correlationId },
+            };
         }
         const key = this.key(call, ref);
         const cached = options.bypassCache ? undefined : this.cache.get(key);
         if (cached) {
-            return cached.value.ok ? { ok: true, profile: cached.value.profile, ageMs: cached.ageMs, fromCache: true } : { ok: false, failure: { ...cached.value.failure, correlationId: call.correlationId } };
+            return cached.value.ok
+                ? { ok: true, profile: cached.value.profile, ageMs: cached.ageMs, fromCache: true }
+                : { ok: false, failure: { ...cached.value.failure, correlationId: call.correlationId } };
         }
         // A shared fetch, or a login someone else started, may take longer than this action may wait.
         const outcome = await withinDeadline(
@@ -125,23 +138,44 @@ export class LivePersonDirectory implements ParticipantDirectory {
         let outcome: Outcome;
         try {
             const profile = await this.breaker.run(call, stepOf(ref), () =>
-                ref.source === 'chat' ? chatProfile(call, this.sessions, this.domains, ref.participantId) : messagingProfile(call, this.sessions, this.domains, ref),
+                ref.source === 'chat'
+                    ? chatProfile(call, this.sessions, this.domains, ref.participantId)
+                    : messagingProfile(call, this.sessions, this.domains, ref),
             );
             outcome =
                 profile.isUserAuthenticated === false
-                    ? { ok: false, failure: { kind: 'notAuthenticated', step: stepOf(ref), message: 'the participant is not authenticated', correlationId: call.correlationId } }
+                    ? {
+                          ok: false,
+                          failure: {
+                              kind: 'notAuthenticated',
+                              step: stepOf(ref),
+                              message: 'the participant is not authenticated',
+                              correlationId: call.correlationId,
+                          },
+                      }
                     : { ok: true, profile };
         } catch (error) {
             const failure = failureOf(error);
             if (!failure) {
-                call.logger.error(`LivePerson lookup failed unexpectedly (${error instanceof Error ? error.name : typeof error}) [${call.correlationId}]`, { correlationId: call.correlationId });
+                call.logger.error(`LivePerson lookup failed unexpectedly (${error instanceof Error ? error.name : typeof error}) [${call.correlationId}]`, {
+                    correlationId: call.correlationId,
+                });
             }
-            outcome = { ok: false, failure: failure ?? { kind: 'invalidResponse', step: stepOf(ref), message: 'unexpected error while reading LivePerson', correlationId: call.correlationId } };
+            outcome = {
+                ok: false,
+                failure: failure ?? {
+                    kind: 'invalidResponse',
+                    step: stepOf(ref),
+                    message: 'unexpected error while reading LivePerson',
+                    correlationId: call.correlationId,
+                },
+            };
         }
         // An answer fetched with settings replaced meanwhile belongs to no one.
         if (this.epoch.isCurrent(call.settings.fingerprint)) {
             if (outcome.ok) this.cache.set(key, outcome, call.settings.cacheTtlMs);
-            else if (REMEMBERED.has(outcome.failure.kind)) this.cache.set(key, outcome, Math.min(TIMES.negativeCache, call.settings.cacheTtlMs || TIMES.negativeCache));
+            else if (REMEMBERED.has(outcome.failure.kind))
+                this.cache.set(key, outcome, Math.min(TIMES.negativeCache, call.settings.cacheTtlMs || TIMES.negativeCache));
         }
         return outcome;
     }
@@ -156,7 +190,10 @@ const stepOf = (ref: ParticipantRef) => (ref.source === 'chat' ? ('participantIn
 function withinDeadline(shared: Promise<Outcome>, call: LivePersonCall, step: LivePersonFailure['step']): Promise<Outcome> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expiry = new Promise<Outcome>((resolve) => {
-        timer = setTimeout(() => resolve({ ok: false, failure: { kind: 'timeout', step, message: 'LivePerson did not answer in time', correlationId: call.correlationId } }), call.deadline.remainingMs());
+        timer = setTimeout(
+            () => resolve({ ok: false, failure: { kind: 'timeout', step, message: 'LivePerson did not answer in time', correlationId: call.correlationId } }),
+            call.deadline.remainingMs(),
+        );
     });
     return Promise.race([shared, expiry]).finally(() => clearTimeout(timer));
 }

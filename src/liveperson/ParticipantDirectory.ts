@@ -36,4 +36,5 @@ export interface ParticipantDirectory {
     logout(context: LivePersonContext): Promise<void>;
 }
 
-export const refKey = (ref: ParticipantRef): string => (ref.source === 'chat' ? `chat:${ref.participantId}` : `messaging:${ref.consumerId}:${ref.conversationId ?? ''}`);
+export const refKey = (ref: ParticipantRef): string =>
+    ref.source === 'chat' ? `chat:${ref.participantId}` : `messaging:${ref.consumerId}:${ref.conversationId ?? ''}`;

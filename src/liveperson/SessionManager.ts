@@ -55,7 +55,13 @@ export class SessionManager {
     async session(call: LivePersonCall, options: SessionOptions = {}): Promise<LivePersonSession> {
         if (!this.deps.epoch.isCurrent(call.settings.fingerprint)) {
             // A call that outlived its settings (a slow click across a save) must not log in with the old credentials.
-            fail({ kind: 'misconfigured', step: 'login', message: 'the LivePerson settings changed during this action', correlationId: call.correlationId, notSent: true });
+            fail({
+                kind: 'misconfigured',
+                step: 'login',
+                message: 'the LivePerson settings changed during this action',
+                correlationId: call.correlationId,
+                notSent: true,
+            });
         }
         if (!options.fresh) {
             const known = this.usable(call, this.current, options.replacing) ?? (await this.stored(call, options.replacing));
@@ -147,7 +153,11 @@ export class SessionManager {
         if (answer.hosts.agentVep) this.deps.domains.remember(call, 'agentVep', answer.hosts.agentVep);
         if (answer.hosts.msgHist) this.deps.domains.remember(call, 'msgHist', answer.hosts.msgHist);
         if (answer.refusedHost) {
-            call.logger.warn(`LivePerson's login answer listed a host outside liveperson.net: ignored [${call.correlationId}]`, { step: 'login', kind: 'invalidResponse', correlationId: call.correlationId });
+            call.logger.warn(`LivePerson's login answer listed a host outside liveperson.net: ignored [${call.correlationId}]`, {
+                step: 'login',
+                kind: 'invalidResponse',
+                correlationId: call.correlationId,
+            });
         }
         this.confirmed.add(answer.session.bearer);
         await this.refusals.accepted(call);

@@ -32,7 +32,10 @@ export function connectionTest(call: LivePersonCall, sessions: SessionManager, d
     });
 }
 
-async function runSteps(call: LivePersonCall, steps: (step: <T>(name: Step, work: () => Promise<T>) => Promise<T>) => Promise<void>): Promise<ConnectionReport> {
+async function runSteps(
+    call: LivePersonCall,
+    steps: (step: <T>(name: Step, work: () => Promise<T>) => Promise<T>) => Promise<void>,
+): Promise<ConnectionReport> {
     const done: ConnectionStep[] = [];
     const step = async <T>(name: Step, work: () => Promise<T>): Promise<T> => {
         const started = Date.now();
@@ -42,7 +45,13 @@ async function runSteps(call: LivePersonCall, steps: (step: <T>(name: Step, work
             return value;
         } catch (error) {
             const failure = failureOf(error);
-            done.push({ step: name, ok: false, durationMs: Date.now() - started, kind: failure?.kind ?? 'unexpected', ...(failure?.status ? { status: failure.status } : {}) });
+            done.push({
+                step: name,
+                ok: false,
+                durationMs: Date.now() - started,
+                kind: failure?.kind ?? 'unexpected',
+                ...(failure?.status ? { status: failure.status } : {}),
+            });
             throw error;
         }
     };

@@ -1,14 +1,6 @@
 /** Every way a LivePerson lookup can fail; the UI maps each kind to one sentence. */
 export type LivePersonFailureKind =
-    | 'misconfigured'
-    | 'auth'
-    | 'forbidden'
-    | 'notFound'
-    | 'notAuthenticated'
-    | 'rateLimited'
-    | 'timeout'
-    | 'unavailable'
-    | 'invalidResponse';
+    'misconfigured' | 'auth' | 'forbidden' | 'notFound' | 'notAuthenticated' | 'rateLimited' | 'timeout' | 'unavailable' | 'invalidResponse';
 
 /** The LivePerson call that failed: tells the admin where to look. */
 export type LivePersonStep = 'domain' | 'login' | 'refresh' | 'logout' | 'agentSession' | 'participantInfo' | 'messagingHistory';
@@ -34,11 +26,6 @@ export class LivePersonError extends Error {
         this.name = 'LivePersonError';
     }
 }
-
-export type Result<T> = { ok: true; value: T } | { ok: false; failure: LivePersonFailure };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const failed = <T>(failure: LivePersonFailure): Result<T> => ({ ok: false, failure });
 
 export function fail(failure: LivePersonFailure): never {
     throw new LivePersonError(failure);

@@ -1,4 +1,4 @@
-export const MAX_PARTICIPANT_ID_LENGTH = 128;
+const MAX_PARTICIPANT_ID_LENGTH = 128;
 
 export type ParticipantIdProblem = 'empty' | 'tooLong' | 'forbiddenCharacter';
 

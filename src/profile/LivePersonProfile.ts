@@ -29,7 +29,7 @@ export interface LivePersonProfile {
     partial?: boolean;
 }
 
-export interface PersonalInfo {
+interface PersonalInfo {
     name?: string;
     surname?: string;
     /** Messaging only. */

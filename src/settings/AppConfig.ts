@@ -26,7 +26,7 @@ export interface LivePersonSettings {
     cacheTtlMs: number;
 }
 
-export type ProblemCode =
+type ProblemCode =
     | 'missing'
     | 'notDigits'
     | 'notWholeNumber'
@@ -50,7 +50,7 @@ export interface SettingProblem {
 }
 
 /** Why LivePerson cannot be called, when it cannot. */
-export type LivePersonReadiness = 'ready' | 'notConfigured' | 'misconfigured';
+type LivePersonReadiness = 'ready' | 'notConfigured' | 'misconfigured';
 
 export interface AppConfig {
     readiness: LivePersonReadiness;

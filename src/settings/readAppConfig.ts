@@ -7,7 +7,7 @@ import { fingerprintOf } from './fingerprint';
 import { AuthType, SECRET_SETTINGS, SETTING_DEFAULTS, SOURCE_MODES } from './settingDefinitions';
 import { SettingId } from './SettingId';
 
-export const LIMITS = {
+const LIMITS = {
     cacheTtlSeconds: { min: 0, max: 86_400 },
     // The panel must open within the web client's 5-second window, host reads included.
     timeoutMs: { min: 100, max: 3500 },
@@ -39,8 +39,20 @@ const list = (value: unknown): string[] =>
         .map((item) => item.trim())
         .filter((item) => item.length > 0);
 
-const booleanSetting = z.union([z.boolean(), z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true'))]);
-const integerSetting = z.union([z.int(), z.pipe(z.string().check(z.regex(/^\s*-?\d+\s*$/)), z.transform((v) => Number(v)))]);
+const booleanSetting = z.union([
+    z.boolean(),
+    z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((v) => v === 'true'),
+    ),
+]);
+const integerSetting = z.union([
+    z.int(),
+    z.pipe(
+        z.string().check(z.regex(/^\s*-?\d+\s*$/)),
+        z.transform((v) => Number(v)),
+    ),
+]);
 const FIELD_NAME = /^[\w.-]{1,64}$/;
 
 /** Pure: raw setting values in, a config the rest of the app trusts out, with every problem in plain codes. */
@@ -151,5 +163,12 @@ function parseCredentials(raw: RawSettings, required: (id: SettingId) => string,
         if (value && value !== DUMMY_TOKEN) problems.push({ settingId: id, code: 'oauth1EndOfLife', warning: true });
     }
     const token = (id: SettingId) => (secretText(raw[id]).trim() ? secretText(raw[id]) : DUMMY_TOKEN);
-    return { type: 'api_key', username, appKey: required(SettingId.AppKey), secret: required(SettingId.AppSecret), accessToken: token(SettingId.AccessToken), accessTokenSecret: token(SettingId.AccessTokenSecret) };
+    return {
+        type: 'api_key',
+        username,
+        appKey: required(SettingId.AppKey),
+        secret: required(SettingId.AppSecret),
+        accessToken: token(SettingId.AccessToken),
+        accessTokenSecret: token(SettingId.AccessTokenSecret),
+    };
 }

@@ -29,14 +29,21 @@ const section = {
 
 /** Labels and descriptions follow one key scheme so the packager can check every language has them. */
 export const settingLabelKey = (id: string): string => `${id}_label`;
-export const settingDescriptionKey = (id: string): string => `${id}_description`;
+const settingDescriptionKey = (id: string): string => `${id}_description`;
 export const optionLabelKey = (id: string, value: string): string => `${id}_${value}`;
 
 const options = (id: SettingId, values: readonly string[]) => values.map((key) => ({ key, i18nLabel: optionLabelKey(id, key) }));
 
 const specs: SettingSpec[] = [
     { id: SettingId.AccountId, type: SettingType.STRING, packageValue: '', required: true, section: section.account },
-    { id: SettingId.AuthType, type: SettingType.SELECT, packageValue: AuthType.ApiKey, required: true, section: section.account, values: options(SettingId.AuthType, [AuthType.ApiKey, AuthType.Password]) },
+    {
+        id: SettingId.AuthType,
+        type: SettingType.SELECT,
+        packageValue: AuthType.ApiKey,
+        required: true,
+        section: section.account,
+        values: options(SettingId.AuthType, [AuthType.ApiKey, AuthType.Password]),
+    },
     { id: SettingId.Username, type: SettingType.STRING, packageValue: '', section: section.account },
     // A PASSWORD setting too: the client id (OAuth1 app key) is half of the bot's credentials and is never echoed.
     { id: SettingId.AppKey, type: SettingType.PASSWORD, packageValue: '', section: section.account },
@@ -45,7 +52,14 @@ const specs: SettingSpec[] = [
     { id: SettingId.AccessToken, type: SettingType.PASSWORD, packageValue: '', section: section.account },
     { id: SettingId.AccessTokenSecret, type: SettingType.PASSWORD, packageValue: '', section: section.account },
     { id: SettingId.Domain, type: SettingType.STRING, packageValue: '', section: section.account },
-    { id: SettingId.Source, type: SettingType.SELECT, packageValue: SETTING_DEFAULTS.source, required: true, section: section.mapping, values: options(SettingId.Source, SOURCE_MODES) },
+    {
+        id: SettingId.Source,
+        type: SettingType.SELECT,
+        packageValue: SETTING_DEFAULTS.source,
+        required: true,
+        section: section.mapping,
+        values: options(SettingId.Source, SOURCE_MODES),
+    },
     { id: SettingId.ParticipantAppIds, type: SettingType.STRING, packageValue: '', section: section.mapping },
     { id: SettingId.ParticipantField, type: SettingType.STRING, packageValue: SETTING_DEFAULTS.participantField, section: section.mapping },
     { id: SettingId.AllowedRoles, type: SettingType.STRING, packageValue: SETTING_DEFAULTS.allowedRoles, section: section.privacy },

@@ -2,7 +2,7 @@
  * A renderer-neutral page about one visitor: the panel draws it as contextual bar blocks, the no-panel
  * fallback as message blocks. Labels, titles and sentences are the app's own words; `value`s are data.
  */
-export type Severity = 'success' | 'info' | 'warning' | 'danger';
+type Severity = 'success' | 'info' | 'warning' | 'danger';
 
 export interface ProfileDocument {
     title: string;
@@ -15,7 +15,7 @@ export interface ProfileDocument {
     footnotes: string[];
 }
 
-export interface DocumentHeader {
+interface DocumentHeader {
     /** The name to greet the visitor with. */
     name: string;
     /** The other source's name, when it differs. */
@@ -43,4 +43,6 @@ export interface DocumentField {
     label: string;
     /** Several values are shown one per line. */
     values: string[];
+    /** The label is data too (a custom field's name, which the host or an integration chose): shown as text, never bold. */
+    labelIsData?: boolean;
 }

@@ -11,7 +11,7 @@ import { wordFor } from './vocabulary';
 export type { Privacy } from './detailSections';
 
 /** What LivePerson says about the visitor now, or said before it failed: what the page shows of LivePerson. */
-export function shownProfile(section: LivePersonSection): { profile: LivePersonProfile; ageMs: number } | undefined {
+function shownProfile(section: LivePersonSection): { profile: LivePersonProfile; ageMs: number } | undefined {
     if (section.state === 'loaded') return { profile: section.profile, ageMs: section.ageMs };
     return section.state === 'failed' ? section.lastKnown : undefined;
 }
@@ -23,20 +23,34 @@ export function shownProfile(section: LivePersonSection): { profile: LivePersonP
 export function buildProfileDocument(profile: VisitorProfile, privacy: Privacy, reader: Reader): ProfileDocument {
     const { t } = reader;
     const shown = shownProfile(profile.livePerson);
-    const badges = shown ? [wordFor('customerType', shown.profile.customerType, reader), wordFor('customerStatus', shown.profile.customerStatus, reader)].filter((badge): badge is string => Boolean(badge)) : [];
+    const badges = shown
+        ? [wordFor('customerType', shown.profile.customerType, reader), wordFor('customerStatus', shown.profile.customerStatus, reader)].filter(
+              (badge): badge is string => Boolean(badge),
+          )
+        : [];
     return {
         title: t('panel_title'),
         header: {
             ...names(profile, shown?.profile),
-            state: boundNotice(stateNotice(profile.livePerson, reader, badges.map((badge) => cut(badge, 60)))),
+            state: boundNotice(
+                stateNotice(
+                    profile.livePerson,
+                    reader,
+                    badges.map((badge) => cut(badge, 60)),
+                ),
+            ),
             reach: reach(profile, shown?.profile, privacy, reader),
         },
         notices: notices(profile.livePerson, reader),
-        sections: [customerSection(shown?.profile, privacy, reader), contactSection(profile, shown?.profile, privacy, reader), conversationSection(profile, privacy, reader)].filter(
-            (section) => section.fields.length > 0,
-        ),
+        sections: [
+            customerSection(shown?.profile, privacy, reader),
+            contactSection(profile, shown?.profile, privacy, reader),
+            conversationSection(profile, privacy, reader),
+        ].filter((section) => section.fields.length > 0),
         technical: technicalSection(profile, privacy, reader),
-        footnotes: [shown ? freshnessText(shown.ageMs, reader) : undefined, privacy.maskPii ? t('panel_masked_note') : undefined].filter((note): note is string => Boolean(note)),
+        footnotes: [shown ? freshnessText(shown.ageMs, reader) : undefined, privacy.maskPii ? t('panel_masked_note') : undefined].filter(
+            (note): note is string => Boolean(note),
+        ),
     };
 }
 

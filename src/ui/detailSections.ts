@@ -20,9 +20,11 @@ type Value = string | undefined | Array<string | undefined>;
 /** Builds fields in order, masking each value by its kind when the admin says so and cutting long ones. */
 function fields(privacy: Privacy) {
     const list: DocumentField[] = [];
-    const add = (label: string, value: Value, kind: ValueKind = 'text') => {
+    const add = (label: string, value: Value, kind: ValueKind = 'text', labelIsData = false) => {
         const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => item !== undefined && item.trim() !== '');
-        if (values.length > 0) list.push({ label, values: values.map((item) => cut(privacy.maskPii ? maskValue(item, kind) : item)) });
+        if (values.length > 0) {
+            list.push({ label, values: values.map((item) => cut(privacy.maskPii ? maskValue(item, kind) : item)), ...(labelIsData ? { labelIsData } : {}) });
+        }
     };
     /** A list capped at `max`, the rest counted in the app's words (never masked: it is no value). */
     const addList = (label: string, values: string[], kind: ValueKind, max: number, reader: Reader) => {
@@ -48,7 +50,7 @@ export function customerSection(profile: LivePersonProfile | undefined, privacy:
         add(t('field_company_branch'), profile.companyBranch);
         add(t('field_registration_date'), formatDate(profile.registrationDate, reader));
         add(t('field_language'), profile.personal?.language);
-        add(t('field_gender'), profile.personal?.gender);
+        add(t('field_gender'), wordFor('gender', profile.personal?.gender, reader));
         add(t('field_age'), formatNumber(profile.personal?.age, reader));
         if (privacy.showSensitive) {
             add(t('field_balance'), formatAmount(profile.balance, profile.currency, reader));
@@ -87,7 +89,7 @@ export function conversationSection(visitor: VisitorProfile, privacy: Privacy, r
     for (const [key, value] of shown) {
         // Free-form: the participant id field is an identifier; an email or a phone is masked as one.
         const kind = key === privacy.participantField ? 'identifier' : kindOfFreeForm(key, value);
-        add(cut(key, 64), value, kind);
+        add(cut(key, 64), value, kind, true);
     }
     if (more > 0) list.push({ label: t('field_more_custom_fields'), values: [t('list_and_more', { count: more })] });
     return { title: t('panel_section_conversation'), fields: list };
@@ -105,7 +107,11 @@ export function technicalSection(visitor: VisitorProfile, privacy: Privacy, read
     if (section.state === 'loaded' || section.state === 'failed') {
         const ref = section.ref;
         add(t('field_liveperson_product'), t(ref.source === 'chat' ? 'word_product_chat' : 'word_product_messaging'));
-        add(ref.source === 'chat' ? t('field_participant_id') : t('field_consumer_id'), ref.source === 'chat' ? ref.participantId : ref.consumerId, 'identifier');
+        add(
+            ref.source === 'chat' ? t('field_participant_id') : t('field_consumer_id'),
+            ref.source === 'chat' ? ref.participantId : ref.consumerId,
+            'identifier',
+        );
         if (ref.source === 'messaging') add(t('field_conversation_id'), ref.conversationId);
         add(t('field_participant_source'), sourceText(section.source, reader));
     } else if (section.state === 'invalidParticipant') {
@@ -116,7 +122,11 @@ export function technicalSection(visitor: VisitorProfile, privacy: Privacy, read
     if (visitor.visitor.externalIds) {
         const { shown, more } = capped(visitor.visitor.externalIds, BOUNDS.externalIds);
         const values = shown.map((entry) => {
-            const entity = isUnlinkedEntityId(entry.entityId) ? t('panel_external_id_unlinked') : privacy.maskPii ? maskValue(entry.entityId, 'identifier') : entry.entityId;
+            const entity = isUnlinkedEntityId(entry.entityId)
+                ? t('panel_external_id_unlinked')
+                : privacy.maskPii
+                  ? maskValue(entry.entityId, 'identifier')
+                  : entry.entityId;
             const metadata = capped(Object.entries(entry.metadata ?? {}), BOUNDS.metadataPerExternalId).shown.map(
                 ([key, value]) => `${cut(key, 40)}=${cut(privacy.maskPii ? maskValue(value, kindOfMetadata(key, value)) : value, 80)}`,
             );

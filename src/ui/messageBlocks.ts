@@ -14,7 +14,11 @@ export function messageOf(text: string): { text: string; blocks: LayoutBlock[] }
  * draws no callouts, so the state is a bold title and a sentence; everything else is as in the panel, data in
  * plain text. The message's text (what a notification shows) holds only the app's own words.
  */
-export function profileMessage(document: ProfileDocument, intro: string, referenceLabel: (reference: string) => string): { text: string; blocks: LayoutBlock[] } {
+export function profileMessage(
+    document: ProfileDocument,
+    intro: string,
+    referenceLabel: (reference: string) => string,
+): { text: string; blocks: LayoutBlock[] } {
     const state = document.header.state;
     const blocks: LayoutBlock[] = [
         { type: 'context', blockId: 'intro', elements: [plain(intro)] },
@@ -25,10 +29,18 @@ export function profileMessage(document: ProfileDocument, intro: string, referen
         ...fieldBlocks(document.header.reach, 'header-reach'),
     ];
     document.notices.forEach((notice, index) => {
-        blocks.push({ type: 'section', blockId: `notice-${index}`, text: plain(`${notice.title}: ${notice.text}${notice.reference ? ` ${referenceLabel(notice.reference)}` : ''}`) });
+        blocks.push({
+            type: 'section',
+            blockId: `notice-${index}`,
+            text: plain(`${notice.title}: ${notice.text}${notice.reference ? ` ${referenceLabel(notice.reference)}` : ''}`),
+        });
     });
     for (const [index, section] of [...document.sections, document.technical].entries()) {
-        blocks.push({ type: 'divider', blockId: `divider-${index}` }, { type: 'section', blockId: `section-${index}-title`, text: label(section.title) }, ...fieldBlocks(section.fields, `section-${index}`));
+        blocks.push(
+            { type: 'divider', blockId: `divider-${index}` },
+            { type: 'section', blockId: `section-${index}-title`, text: label(section.title) },
+            ...fieldBlocks(section.fields, `section-${index}`),
+        );
     }
     if (document.footnotes.length > 0) {
         blocks.push({ type: 'context', blockId: 'footnotes', elements: document.footnotes.map(plain) });

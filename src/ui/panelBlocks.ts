@@ -29,7 +29,14 @@ export function panelBlocks(document: ProfileDocument, controls: PanelControls):
             appId,
             blockId: 'header-name',
             text: plain(document.header.name),
-            accessory: { type: 'button', appId, blockId: 'header-name', actionId: PANEL_ACTIONS.refresh, text: plain(controls.refreshLabel), value: controls.refreshValue },
+            accessory: {
+                type: 'button',
+                appId,
+                blockId: 'header-name',
+                actionId: PANEL_ACTIONS.refresh,
+                text: plain(controls.refreshLabel),
+                value: controls.refreshValue,
+            },
         },
     ];
     if (document.header.alsoKnownAs) {
@@ -48,7 +55,16 @@ export function panelBlocks(document: ProfileDocument, controls: PanelControls):
         type: 'actions',
         appId,
         blockId: 'technical-toggle',
-        elements: [{ type: 'button', appId, blockId: 'technical-toggle', actionId: PANEL_ACTIONS.details, text: plain(controls.detailsLabel), value: controls.detailsValue }],
+        elements: [
+            {
+                type: 'button',
+                appId,
+                blockId: 'technical-toggle',
+                actionId: PANEL_ACTIONS.details,
+                text: plain(controls.detailsLabel),
+                value: controls.detailsValue,
+            },
+        ],
     });
     if (controls.detailsOpen) {
         blocks.push(...fieldBlocks(document.technical.fields, 'technical', appId));

@@ -21,7 +21,11 @@ export function stateNotice(section: LivePersonSection, reader: Reader, badges: 
         case 'noParticipant':
             return { severity: 'info', title: t('state_title_not_linked'), text: t('state_no_participant') };
         case 'invalidParticipant':
-            return { severity: 'warning', title: t('state_title_unusable_id'), text: t('state_invalid_participant', { source: sourceText(section.source, reader) }) };
+            return {
+                severity: 'warning',
+                title: t('state_title_unusable_id'),
+                text: t('state_invalid_participant', { source: sourceText(section.source, reader) }),
+            };
         case 'loaded':
             return trustNotice(section, reader, badges);
         case 'failed':
@@ -34,7 +38,8 @@ export function stateNotice(section: LivePersonSection, reader: Reader, badges: 
 
 function trustNotice(section: Extract<LivePersonSection, { state: 'loaded' }>, reader: Reader, badges: string[]): DocumentNotice {
     const { t } = reader;
-    const text = (...parts: Array<string | undefined>) => [...parts, ...badges].filter(Boolean).join(' · ');
+    // The customer's type and status first ("VIP · Cancelled"), then the sentence about where the id came from.
+    const text = (sentence?: string) => [badges.join(' · '), sentence].filter(Boolean).join('. ');
     switch (section.trust) {
         case 'trusted':
             return { severity: 'success', title: t('state_title_verified'), text: text() || t('state_verified') };
@@ -45,14 +50,22 @@ function trustNotice(section: Extract<LivePersonSection, { state: 'loaded' }>, r
     }
 }
 
-export function failureNotice(failure: LivePersonFailure, reader: Reader): DocumentNotice {
+function failureNotice(failure: LivePersonFailure, reader: Reader): DocumentNotice {
     const { t } = reader;
     const reference = NOT_A_FAILURE.has(failure.kind) ? undefined : failure.correlationId;
     switch (failure.kind) {
         case 'notAuthenticated':
-            return { severity: 'warning', title: t('state_title_not_signed_in'), text: failure.step === 'messagingHistory' ? t('state_no_sdes') : t('state_not_authenticated') };
+            return {
+                severity: 'warning',
+                title: t('state_title_not_signed_in'),
+                text: failure.step === 'messagingHistory' ? t('state_no_sdes') : t('state_not_authenticated'),
+            };
         case 'notFound':
-            return { severity: 'warning', title: t('state_title_not_found'), text: failure.step === 'messagingHistory' ? t('state_no_conversation') : t('state_not_found') };
+            return {
+                severity: 'warning',
+                title: t('state_title_not_found'),
+                text: failure.step === 'messagingHistory' ? t('state_no_conversation') : t('state_not_found'),
+            };
         default:
             return { severity: 'danger', title: t('state_title_unavailable'), text: failureText(failure, reader), reference };
     }

@@ -2,13 +2,15 @@ import type { MessageKey } from '../i18n/languages';
 import type { Reader } from './formatting';
 
 /**
- * LivePerson's and Rocket.Chat's words for a status or a customer type, in the reader's language when the app
+ * LivePerson's and Rocket.Chat's words for a status, a customer type or a gender, in the reader's language when the app
  * knows the word. Any other value is LivePerson's own (a type an account invented) and is shown as it came.
  */
 const KNOWN = {
     customerStatus: ['active', 'inactive', 'cancelled', 'canceled', 'suspended', 'closed', 'pending', 'blocked'],
     customerType: ['vip', 'gold', 'silver', 'bronze', 'platinum', 'premium', 'regular', 'basic', 'standard', 'business'],
     visitorStatus: ['online', 'away', 'busy', 'offline'],
+    // LivePerson Messaging's personal info writes these in capitals (MALE, FEMALE, OTHER).
+    gender: ['male', 'female', 'other'],
 } as const;
 
 export type Vocabulary = keyof typeof KNOWN;

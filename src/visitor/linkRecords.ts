@@ -23,7 +23,8 @@ const linkRecordSchema = z.object({
     linkedAt: z.string(),
 });
 
-const keyOf = (visitorId: string) => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, persistenceAssociationId(`${PERSISTENCE_KEYS.linkPrefix}${visitorId}`));
+const keyOf = (visitorId: string) =>
+    new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, persistenceAssociationId(`${PERSISTENCE_KEYS.linkPrefix}${visitorId}`));
 
 export async function readLinkRecord(reader: IPersistenceRead, visitorId: string): Promise<LinkRecord | undefined> {
     const [first] = await reader.readByAssociation(keyOf(visitorId)).catch(() => []);

@@ -14,14 +14,10 @@ import type { LinkRecord } from './linkRecords';
 export type Trust = 'trusted' | 'linked' | 'visitorEditable';
 
 export type ParticipantSource =
-    | { kind: 'connector'; appId: string }
-    | { kind: 'link'; linkedBy?: LinkRecord['linkedBy']; linkedAt?: string }
-    | { kind: 'field'; field: string };
+    { kind: 'connector'; appId: string } | { kind: 'link'; linkedBy?: LinkRecord['linkedBy']; linkedAt?: string } | { kind: 'field'; field: string };
 
 export type ParticipantChoice =
-    | { kind: 'found'; ref: ParticipantRef; source: ParticipantSource; trust: Trust }
-    | { kind: 'invalid'; source: ParticipantSource }
-    | { kind: 'none' };
+    { kind: 'found'; ref: ParticipantRef; source: ParticipantSource; trust: Trust } | { kind: 'invalid'; source: ParticipantSource } | { kind: 'none' };
 
 export interface ParticipantMapping {
     ownAppId: string;
@@ -33,7 +29,7 @@ export interface ParticipantMapping {
     link: LinkRecord | undefined;
 }
 
-export const TRUST_OF: Record<ParticipantSource['kind'], Trust> = { connector: 'trusted', link: 'linked', field: 'visitorEditable' };
+const TRUST_OF: Record<ParticipantSource['kind'], Trust> = { connector: 'trusted', link: 'linked', field: 'visitorEditable' };
 
 interface Candidate {
     target: EntityTarget | undefined;
@@ -69,7 +65,10 @@ export function participantChoice(visitor: HostVisitor, mapping: ParticipantMapp
     const field = mapping.participantField;
     if (field) {
         const value = ownValue(visitor.livechatData, field) ?? ownValue(visitor.customFields, field);
-        candidates.push({ target: value === undefined ? undefined : { source: mapping.sourceMode === 'messaging' ? 'messaging' : 'chat', id: value }, source: { kind: 'field', field } });
+        candidates.push({
+            target: value === undefined ? undefined : { source: mapping.sourceMode === 'messaging' ? 'messaging' : 'chat', id: value },
+            source: { kind: 'field', field },
+        });
     }
 
     let invalid: ParticipantSource | undefined;
@@ -82,10 +81,13 @@ export function participantChoice(visitor: HostVisitor, mapping: ParticipantMapp
             continue;
         }
         const ref: ParticipantRef =
-            candidate.target.source === 'chat' ? { source: 'chat', participantId: id } : { source: 'messaging', consumerId: id, ...(conversationId ? { conversationId } : {}) };
+            candidate.target.source === 'chat'
+                ? { source: 'chat', participantId: id }
+                : { source: 'messaging', consumerId: id, ...(conversationId ? { conversationId } : {}) };
         return { kind: 'found', ref, source: candidate.source, trust: TRUST_OF[candidate.source.kind] };
     }
     return invalid ? { kind: 'invalid', source: invalid } : { kind: 'none' };
 }
 
-const ownValue = (record: Record<string, string>, key: string): string | undefined => (Object.hasOwn(record, key) && typeof record[key] === 'string' ? record[key] : undefined);
+const ownValue = (record: Record<string, string>, key: string): string | undefined =>
+    Object.hasOwn(record, key) && typeof record[key] === 'string' ? record[key] : undefined;

@@ -3,8 +3,7 @@ import type { ILivechatUpdater } from '@rocket.chat/apps-engine/definition/acces
 export type ExternalIdWrite = 'stored' | 'visitorNotFound' | 'unsupported' | 'failed';
 
 /** True where the host certainly lacks the method (in-process hosts before 8.4); a proxy always claims it. */
-export const certainlyLacksExternalIds = (updater: ILivechatUpdater): boolean =>
-    typeof (updater as Partial<ILivechatUpdater>).updateVisitorExternalId !== 'function';
+const certainlyLacksExternalIds = (updater: ILivechatUpdater): boolean => typeof (updater as Partial<ILivechatUpdater>).updateVisitorExternalId !== 'function';
 
 /**
  * Hosts before Rocket.Chat 8.4 have no `updateVisitorExternalId`. In the subprocess runtime the updater is

@@ -1,8 +1,11 @@
 /**
- * `npm run test:browser`: the playground (`npm start`) in headless Chromium from Debian's package, driven by
- * playwright-core (which downloads nothing). The panel is drawn by Rocket.Chat's own UIKit renderer
- * (@rocket.chat/fuselage-ui-kit), so this checks what an agent sees, not the blocks' JSON. Screenshots go to
- * docs/ for the README.
+ * `npm run test:browser`: the playground (`npm start`: the packaged app in the real Apps-Engine 1.62 and its Deno
+ * subprocess) in headless Chromium from Debian's package, driven by playwright-core (which downloads nothing).
+ * The panel is drawn by Rocket.Chat's own UIKit renderer (@rocket.chat/fuselage-ui-kit, with callouts drawn as
+ * Rocket.Chat 7/8 draw them), so this checks what an agent sees, not the blocks' JSON: above all that the panel's
+ * header (the name, the trust state, the customer type and status) is on screen at 1280×720 without scrolling,
+ * for every sample visitor in every language. Screenshots go to docs/ for the README; the playground runs with a
+ * fixed clock so that they are the same, byte for byte, from one run to the next.
  *
  * Not a jest test (jest's testMatch is *.test.ts): node's own runner, through tsx.
  */
@@ -15,14 +18,55 @@ import { after, before, describe, it } from 'node:test';
 
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import type { Snapshot } from '../../playground/shared';
+
 const ROOT = path.resolve(__dirname, '../..');
 const DOCS = path.join(ROOT, 'docs');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** The flags Chromium needs here: root without a sandbox, no GPU, and no calls home (the network is closed). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const VIEWPORT = { width: 1360, height: 860 };
-/** Tall enough for the whole panel in one screenshot. */
-const TALL_VIEWPORT = { width: 1360, height: 1600 };
+const CHROMIUM_ARGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--font-render-hinting=none',
+    '--hide-scrollbars',
+];
+/** A laptop screen: the header must fit in it. */
+const VIEWPORT = { width: 1280, height: 720 };
+/** Tall enough for a whole panel in one screenshot (same width: the fields' grid depends on it). */
+const TALL_VIEWPORT = { width: 1280, height: 2400 };
+/** How long the app may take to notice a new server language (it re-reads the server's settings every 10 s). */
+const LANGUAGE_PICKUP_MS = 15_000;
+/** Every time the page prints is this one (playground/session.ts, PLAYGROUND_FIXED_CLOCK). */
+const FIXED_CLOCK = '2026-06-05T12:00:00Z';
+
+const ROOMS = {
+    externalIds: 'roomExternalIds01',
+    field: 'roomField00000001',
+    none: 'roomNone000000001',
+    unauthenticated: 'roomUnauth0000001',
+    messaging: 'roomMessaging0001',
+    portuguese: 'roomPortugues0001',
+    general: 'channelGeneral01',
+} as const;
+/** Alice's conversations, one per way a visitor can be linked to LivePerson (or not). */
+const ALICE_ROOMS = [ROOMS.externalIds, ROOMS.field, ROOMS.none, ROOMS.unauthenticated, ROOMS.messaging];
+const USERS = { alice: 'agent0000000001', paulo: 'agent0000000003' };
+
+/** The app's words, from the same files the zip carries. */
+const I18N: Record<string, Record<string, string>> = Object.fromEntries(
+    fs
+        .readdirSync(path.join(ROOT, 'i18n'))
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => [file.replace(/\.json$/, ''), JSON.parse(fs.readFileSync(path.join(ROOT, 'i18n', file), 'utf8')) as Record<string, string>]),
+);
+
+type TextObject = { type: string; text: string };
+type BlockLike = { type: string; blockId?: string; variant?: string; text?: TextObject; title?: TextObject; fields?: TextObject[] };
 
 interface RunningServer {
     url: string;
@@ -33,10 +77,14 @@ interface RunningServer {
 /** Starts `playground/server.ts` as `npm start` does (after packaging), on a free port; resolves with its URL. */
 function startServer(): Promise<RunningServer> {
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, [path.join(ROOT, 'playground', 'server.ts')], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, [path.join(ROOT, 'playground', 'server.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', PLAYGROUND_FIXED_CLOCK: FIXED_CLOCK },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => fail(new Error('the playground did not print its URL within 30 s')), 30_000);
+        const timer = setTimeout(() => fail(new Error('the playground did not print its URL within 60 s')), 60_000);
         const fail = (error: Error) => {
             clearTimeout(timer);
             child.kill('SIGKILL');
@@ -47,13 +95,15 @@ function startServer(): Promise<RunningServer> {
             const match = /LivePerson Visitor Info playground: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
             if (match) {
                 clearTimeout(timer);
+                child.off('exit', onEarlyExit);
                 resolve({ url: match[1], process: child, output: () => output });
             }
         };
+        const onEarlyExit = (code: number | null) => fail(new Error(`the playground exited (code ${code}) before it was ready`));
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);
         child.once('error', fail);
-        child.once('exit', (code) => fail(new Error(`the playground exited (code ${code}) before it was ready`)));
+        child.once('exit', onEarlyExit);
     });
 }
 
@@ -71,17 +121,6 @@ async function stopServer(server: RunningServer): Promise<number | null> {
     return result;
 }
 
-/** The contextual bar from its header to the end of its content (the bar itself is as tall as the window). */
-async function screenshotPanel(page: Page, file: string): Promise<void> {
-    await page.setViewportSize(TALL_VIEWPORT);
-    const frame = await page.locator('[data-qa=contextual-bar]').boundingBox();
-    const content = await page.locator('[data-qa=contextual-bar-content]').boundingBox();
-    assert.ok(frame && content, 'the contextual bar is on screen');
-    const height = Math.min(frame.height, content.y + content.height - frame.y + 8);
-    await page.screenshot({ path: file, clip: { x: frame.x, y: frame.y, width: frame.width, height } });
-    await page.setViewportSize(VIEWPORT);
-}
-
 async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
     const started = Date.now();
     let last = '';
@@ -93,6 +132,16 @@ async function waitForText(locator: Locator, text: string, timeout = 10_000): Pr
     assert.fail(`"${text}" did not appear within ${timeout} ms; the element shows:\n${last}`);
 }
 
+/** Label → value of every label/value pair of the panel (a `*Label*` mrkdwn field followed by its plain_text value). */
+function fieldsOf(blocks: BlockLike[]): Map<string, string> {
+    const fields = new Map<string, string>();
+    for (const block of blocks) {
+        const list = block.fields ?? [];
+        for (let index = 0; index + 1 < list.length; index += 2) fields.set(list[index].text.replace(/^\*|\*$/g, ''), list[index + 1].text);
+    }
+    return fields;
+}
+
 describe('the playground in Chromium', () => {
     let server: RunningServer | undefined;
     let context: BrowserContext | undefined;
@@ -100,16 +149,131 @@ describe('the playground in Chromium', () => {
     let profile: string | undefined;
     const pageErrors: string[] = [];
     const offPageRequests: string[] = [];
+    const timings: string[] = [];
 
     const bar = () => page.locator('[data-qa=contextual-bar]');
     const barText = () => bar().innerText();
-    const refreshButton = () => bar().getByRole('button', { name: 'Refresh' });
+    const block = (id: string) => bar().locator(`[data-block-id="${id}"]`);
+    const refreshButton = () => block('header-name').getByRole('button');
     const requests = (route: string) => page.locator(`[data-qa=request][data-route=${route}]`);
+    const barSeq = async () => ((await bar().count()) > 0 ? Number(await bar().getAttribute('data-seq')) : -1);
+    const state = async (): Promise<Snapshot> => (await (await fetch(`${server?.url}/api/state`)).json()) as Snapshot;
+
     const send = async (text: string) => {
         await page.locator('[data-qa=composer]').fill(text);
         await page.keyboard.press('Enter');
     };
-    const barSeq = async () => Number(await bar().getAttribute('data-seq'));
+    /** Waits for the bar to be drawn again (a new surface) and for the server to be idle. */
+    const barAfter = async (seq: number, timeout = 10_000) => {
+        await page.waitForFunction(`Number(document.querySelector('[data-qa=contextual-bar]')?.dataset.seq ?? -1) > ${seq}`, undefined, { timeout });
+        await page.locator('[data-qa=busy]').waitFor({ state: 'detached', timeout });
+    };
+    const selectRoom = async (roomId: string) => {
+        await page.locator(`[data-qa=room-${roomId}]`).click();
+        await page.waitForFunction(`document.querySelector('[data-qa=room-${roomId}]')?.getAttribute('aria-current') === 'page'`);
+    };
+    const selectUser = async (userId: string) => {
+        await page.locator('[data-qa=user-select]').selectOption(userId);
+        await page.waitForFunction(`document.querySelector('[data-qa=user-select]')?.value === '${userId}'`);
+    };
+    /** `/visitorinfo` in the open room; resolves once the panel is drawn. */
+    const openWithCommand = async () => {
+        const seq = await barSeq();
+        const started = Date.now();
+        await send('/visitorinfo');
+        await barAfter(seq);
+        return Date.now() - started;
+    };
+    const settings = async (change: () => Promise<void>, expected: string) => {
+        await page.locator('[data-qa=settings-open]').click();
+        await page.locator('[data-qa=settings-drawer]').waitFor();
+        await change();
+        await waitForText(page.locator('[data-qa=settings-summary]'), expected);
+        await page.locator('[data-qa=settings-close]').click();
+        await page.locator('[data-qa=settings-drawer]').waitFor({ state: 'detached' });
+    };
+    const setLanguage = (code: string) => settings(() => page.locator(`[data-qa=language-${code}]`).click(), `language ${code}`);
+    const setMode = async (mode: string) => {
+        await page.locator(`[data-qa=mode-${mode}]`).click();
+        await waitForText(page.locator('[data-qa=mode-description]'), `${mode}:`);
+    };
+
+    /** Whole-page and whole-panel pictures, with nothing hovered. */
+    const screenshotPage = async (file: string) => {
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: path.join(DOCS, file), animations: 'disabled', caret: 'hide' });
+    };
+    /** The contextual bar from its header to the end of its content, at the same width. */
+    const screenshotPanel = async (file: string) => {
+        await page.mouse.move(0, 0);
+        await page.setViewportSize(TALL_VIEWPORT);
+        try {
+            const frame = await bar().boundingBox();
+            const content = await page.locator('[data-qa=contextual-bar-content]').boundingBox();
+            assert.ok(frame && content, 'the contextual bar is on screen');
+            const height = Math.ceil(Math.min(frame.height, content.y + content.height - frame.y + 8));
+            await page.screenshot({
+                path: path.join(DOCS, file),
+                clip: { x: frame.x, y: frame.y, width: frame.width, height },
+                animations: 'disabled',
+                caret: 'hide',
+            });
+        } finally {
+            await page.setViewportSize(VIEWPORT);
+        }
+    };
+
+    /**
+     * The header as the agent sees it on a 1280×720 screen, without scrolling: the name, the trust state callout
+     * (its variant and title), and, when LivePerson's profile has them, the customer type and status in the callout.
+     * Also checks the panel speaks `language` (the Refresh button's label). Returns what it read.
+     */
+    const checkHeader = async (language: string, label: string) => {
+        const words = I18N[language];
+        const snapshot = await state();
+        assert.ok(snapshot.bar, `${label}: a panel is open`);
+        const blocks = snapshot.bar.blocks as BlockLike[];
+        const name = blocks.find((candidate) => candidate.blockId === 'header-name')?.text?.text;
+        const callout = blocks.find((candidate) => candidate.blockId === 'header-state');
+        assert.ok(name, `${label}: the panel starts with a name`);
+        assert.ok(callout?.type === 'callout' && callout.title, `${label}: the trust state is a callout with a title`);
+        const fields = fieldsOf(blocks);
+        const customer = [fields.get(words.field_customer_type), fields.get(words.field_customer_status)].filter(
+            (value): value is string => value !== undefined,
+        );
+
+        const scroller = page.locator('[data-qa=contextual-bar-scroll]');
+        assert.equal(await scroller.evaluate((element) => element.scrollTop), 0, `${label}: the panel is not scrolled`);
+        const frame = await scroller.boundingBox();
+        assert.ok(frame, `${label}: the panel's scroll container is on screen`);
+        const bottom = Math.min(frame.y + frame.height, VIEWPORT.height);
+        const onScreen = async (locator: Locator, what: string) => {
+            const box = await locator.boundingBox();
+            assert.ok(box, `${label}: ${what} is drawn`);
+            const inside = box.y >= frame.y - 1 && box.y + box.height <= bottom + 1 && box.x >= frame.x - 1 && box.x + box.width <= frame.x + frame.width + 1;
+            assert.ok(
+                inside,
+                `${label}: ${what} must be visible without scrolling (at y ${Math.round(box.y)}-${Math.round(box.y + box.height)}, the panel shows ${Math.round(frame.y)}-${Math.round(bottom)})`,
+            );
+            return box;
+        };
+        await onScreen(block('header-name').getByText(name, { exact: true }), `the name "${name}"`);
+        const drawn = block('header-state').locator('[data-qa=callout]');
+        assert.equal(await drawn.getAttribute('data-variant'), callout.variant, `${label}: the callout is drawn with its variant`);
+        const title = drawn.locator('.rcx-callout__title');
+        assert.equal(await title.innerText(), callout.title.text, `${label}: the callout's title`);
+        await onScreen(title, `the trust state "${callout.title.text}"`);
+        if (customer.length > 0) {
+            const text = drawn.locator('.rcx-callout__children');
+            const shown = await text.innerText();
+            for (const value of customer)
+                assert.ok(shown.includes(value), `${label}: the header shows the customer type and status (${customer.join(', ')}), it shows "${shown}"`);
+            await onScreen(text, `the customer type and status "${shown}"`);
+        }
+        assert.equal(await refreshButton().innerText(), words.panel_refresh, `${label}: the panel is in ${language}`);
+        await onScreen(refreshButton(), 'the Refresh button');
+        return { name, variant: callout.variant, title: callout.title.text, customer, fields };
+    };
 
     before(async () => {
         if (!fs.existsSync(CHROMIUM)) {
@@ -118,11 +282,24 @@ describe('the playground in Chromium', () => {
                     '(or set CHROMIUM_PATH to a Chromium binary). This test never downloads a browser.',
             );
         }
+        const started = Date.now();
         server = await startServer();
+        timings.push(`server ready in ${Date.now() - started} ms`);
         profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lpvi-chromium-'));
-        context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: VIEWPORT });
+        context = await chromium.launchPersistentContext(profile, {
+            executablePath: CHROMIUM,
+            headless: true,
+            args: CHROMIUM_ARGS,
+            viewport: VIEWPORT,
+            deviceScaleFactor: 1,
+            locale: 'en-US',
+            timezoneId: 'UTC',
+        });
         page = context.pages()[0] ?? (await context.newPage());
         page.on('pageerror', (error) => pageErrors.push(error.message));
+        page.on('console', (message) => {
+            if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+        });
         const origin = server.url;
         page.on('request', (request) => {
             const url = request.url();
@@ -130,90 +307,248 @@ describe('the playground in Chromium', () => {
         });
         await page.goto(server.url);
         await page.locator('[data-qa=composer]').waitFor();
+        await page.evaluate('document.fonts.ready');
     });
 
     after(async () => {
         await context?.close();
         if (profile) fs.rmSync(profile, { recursive: true, force: true });
         if (server) {
+            const started = Date.now();
             const code = await stopServer(server);
+            timings.push(`stopped on SIGINT in ${Date.now() - started} ms`);
             assert.equal(code, 0, `the playground exited with ${code} on SIGINT:\n${server.output()}`);
             assert.match(server.output(), /Stopped\./);
         }
+        console.log(`timings: ${timings.join('; ')}`);
     });
 
     it('opens on Alice’s conversation with the visitor linked through external ids', async () => {
         assert.equal(await page.locator('[data-qa=room-name]').innerText(), 'Postman Test Visitor');
-        assert.equal(await page.locator('[data-qa=user-select]').inputValue(), 'agent0000000001');
+        assert.equal(await page.locator('[data-qa=user-select]').inputValue(), USERS.alice);
         assert.equal(await bar().count(), 0);
+        // The pre-warm job the app scheduled when it was enabled has run: domain, login, agent session.
+        for (const route of ['domain', 'login', 'agentSession']) assert.ok((await requests(route).count()) > 0, `the pre-warm called ${route}`);
+        await waitForText(page.locator('[data-qa=settings-summary]'), 'masking on · sensitive fields hidden · limit 2500 ms · language en');
     });
 
-    it('/visitorinfo opens the panel with what Rocket.Chat and LivePerson know', async () => {
-        await send('/visitorinfo');
-        await bar().waitFor();
-        await waitForText(bar(), 'Fetched from LivePerson just now.');
+    it('/visitorinfo opens the panel with the verified header on screen', async () => {
+        const ms = await openWithCommand();
+        timings.push(`first panel in ${ms} ms`);
+        const header = await checkHeader('en', 'Alice, external ids');
+        assert.equal(header.name, 'Test User');
+        assert.equal(header.variant, 'success');
+        assert.equal(header.title, I18N.en.state_title_verified);
+        assert.deepEqual(header.customer, ['VIP', 'Cancelled']);
         const text = await barText();
-        // Rocket.Chat's visitor, then LivePerson's participant (masked by default: emails, phones, ids).
-        for (const shown of ['Visitor info', 'Postman Test Visitor', 'guest-10', 'Billing', 'plan: gold', 'bank corp', 'vip', 'cancelled', '••••8822']) {
+        // Sections as label/value pairs, masked by default; labels are bold markdown, values plain text.
+        for (const shown of [
+            'Visitor info',
+            'Postman Test Visitor',
+            'Customer',
+            'Contact',
+            'Conversation in Rocket.Chat',
+            'bank corp',
+            'Billing',
+            '••••5333',
+            'Show technical details',
+        ]) {
             assert.ok(text.includes(shown), `the panel should show "${shown}":\n${text}`);
         }
-        for (const hidden of ['55fc1779-83b0-4e8b-8eea-503a8eaf8822', 'postman-test@example.com', '*Name*']) {
+        for (const hidden of ['testuser@liveperson.com', '55fc1779-83b0-4e8b-8eea-503a8eaf8822', '*Customer type*']) {
             assert.ok(!text.includes(hidden), `the panel should not show "${hidden}"`);
         }
-        // Markdown is drawn, not shown: field labels are bold.
-        assert.ok((await bar().locator('strong', { hasText: 'Account name' }).count()) > 0, 'field labels are drawn in bold');
+        assert.ok((await bar().locator('strong', { hasText: 'Customer type' }).count()) > 0, 'field labels are drawn in bold');
+        assert.equal(await bar().locator('strong', { hasText: 'VIP' }).count(), 0, 'values are plain text');
         // Private: the app posts nothing in the room.
         assert.equal(await page.locator('[data-qa=private-message]').count(), 0);
-        await page.screenshot({ path: path.join(DOCS, 'playground.png') });
-        await screenshotPanel(page, path.join(DOCS, 'panel.png'));
+        await screenshotPage('playground.png');
+        await screenshotPanel('panel.png');
     });
 
-    it('Refresh asks LivePerson again and redraws the panel', async () => {
+    it('Refresh, in the header, asks LivePerson again and redraws the panel', async () => {
         const before = await requests('participantInfo').count();
         const seq = await barSeq();
         await refreshButton().click();
-        await page.waitForFunction(`document.querySelectorAll('[data-qa=request][data-route=participantInfo][data-status="200"]').length > ${before}`, undefined, { timeout: 10_000 });
-        await page.waitForFunction(`Number(document.querySelector('[data-qa=contextual-bar]')?.dataset.seq) > ${seq}`, undefined, { timeout: 10_000 });
-        const text = await barText();
-        assert.ok(text.includes('bank corp') && text.includes('Fetched from LivePerson just now.'), text);
+        await barAfter(seq);
+        await page.waitForFunction(
+            `document.querySelectorAll('[data-qa=request][data-route=participantInfo][data-status="200"]').length > ${before}`,
+            undefined,
+            { timeout: 10_000 },
+        );
+        await checkHeader('en', 'Alice, refreshed');
+        assert.ok((await barText()).includes('From LivePerson just now.'));
     });
 
-    it('with LivePerson down the panel says so and keeps Rocket.Chat’s data', async () => {
-        await page.locator('[data-qa=mode-down]').click();
-        await waitForText(page.locator('[data-qa=mode-description]'), 'down');
-        await refreshButton().click();
-        await waitForText(bar(), "LivePerson can't be reached right now");
+    it('the technical details button shows and hides the technical section', async () => {
+        assert.equal(await bar().locator('[data-block-id^=technical-fields]').count(), 0, 'hidden at first');
+        let seq = await barSeq();
+        await bar().getByRole('button', { name: I18N.en.panel_show_details }).click();
+        await barAfter(seq);
+        await bar().locator('[data-block-id^=technical-fields]').first().waitFor();
         const text = await barText();
-        for (const shown of ['Postman Test Visitor', 'guest-10', 'Billing', 'Reference: lp-']) {
-            assert.ok(text.includes(shown), `the panel should still show "${shown}":\n${text}`);
-        }
-        assert.ok(!text.includes('bank corp'), 'no LivePerson data is shown when LivePerson is down');
-        assert.ok((await page.locator('[data-qa=request][data-status="503"]').count()) > 0, 'the request log shows the 503');
-        await screenshotPanel(page, path.join(DOCS, 'panel-liveperson-down.png'));
-        await page.locator('[data-qa=mode-normal]').click();
-        await waitForText(page.locator('[data-qa=mode-description]'), 'normal');
+        for (const shown of ['Visitor id', '6a22b1765528fa64dd29de70', 'Participant id', I18N.en.panel_hide_details])
+            assert.ok(text.includes(shown), `the technical section shows "${shown}":\n${text}`);
+        // The click scrolled the panel down to the button; the redrawn panel keeps its scroll, as Rocket.Chat's does.
+        await page.locator('[data-qa=contextual-bar-scroll]').evaluate((element) => element.scrollTo(0, 0));
+        await checkHeader('en', 'Alice, with technical details');
+        seq = await barSeq();
+        await bar().getByRole('button', { name: I18N.en.panel_hide_details }).click();
+        await barAfter(seq);
+        assert.equal(await bar().locator('[data-block-id^=technical-fields]').count(), 0, 'hidden again');
+        assert.ok((await barText()).includes(I18N.en.panel_show_details));
     });
 
-    it('the room action in the kebab menu opens the panel for another conversation', async () => {
-        await page.locator('[data-qa=room-roomField00000001]').click();
-        await waitForText(page.locator('[data-qa=room-name]'), 'Jane Doe');
+    it('with LivePerson down (Messaging included), a new panel is in a danger state and keeps Rocket.Chat’s data', async () => {
+        await setMode('down');
+        await selectRoom(ROOMS.messaging);
         assert.equal(await bar().count(), 0, 'leaving a room closes its contextual bar');
+        await openWithCommand();
+        const header = await checkHeader('en', 'LivePerson down, Messaging visitor');
+        assert.equal(header.variant, 'danger');
+        assert.equal(header.name, 'Alex M.', 'the name Rocket.Chat knows');
+        const text = await barText();
+        for (const shown of ['Conversation in Rocket.Chat', 'First contact', 'Reference: lp-'])
+            assert.ok(text.includes(shown), `the panel should still show "${shown}":\n${text}`);
+        assert.ok(!text.includes('Alexandra Morgan'), 'no LivePerson data is shown when LivePerson is down');
+        assert.ok(
+            (await page.locator('[data-qa=request][data-route=msgHistConsumer][data-status="503"]').count()) > 0,
+            'the Messaging history route answered 503',
+        );
+        await setMode('normal');
+    });
+
+    it('the room action in the kebab menu (its label, no icon) opens the panel: a visitor-editable id is a warning', async () => {
+        await selectRoom(ROOMS.field);
+        await waitForText(page.locator('[data-qa=room-name]'), 'Jane Doe');
+        const seq = await barSeq();
         await page.locator('[data-qa=room-kebab]').click();
-        await page.locator('[data-qa=room-action-lpvi-room-action]').click();
-        await bar().waitFor();
-        await waitForText(bar(), 'Jane Doe');
+        const action = page.locator('[data-qa=room-action-lpvi-room-action]');
+        await action.waitFor({ state: 'visible' });
+        assert.equal(await action.innerText(), I18N.en.room_action_label);
+        const option = action.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " rcx-option ")][1]');
+        assert.equal(await option.locator('img, .rcx-icon, svg').count(), 0, 'the room action has no icon');
+        await action.click();
+        await barAfter(seq);
+        const header = await checkHeader('en', 'Jane Doe, lpParticipantId field');
+        assert.equal(header.name, 'Jane Doe');
+        assert.equal(header.variant, 'warning');
+        await screenshotPanel('panel-warning.png');
         await bar().getByRole('button', { name: 'Close' }).click();
         await bar().waitFor({ state: 'detached' });
     });
 
-    it('in #general, /visitorinfo answers privately that it works in omnichannel rooms', async () => {
-        await page.locator('[data-qa=room-channelGeneral01]').click();
+    it('every visitor’s header is on screen in English, and the Messaging visitor shows its LivePerson profile', async () => {
+        const seen: string[] = [];
+        const variants = new Set<string | undefined>();
+        for (const roomId of ALICE_ROOMS) {
+            await selectRoom(roomId);
+            const ms = await openWithCommand();
+            const header = await checkHeader('en', `en, ${roomId}`);
+            seen.push(`${header.name}: ${header.variant} (${ms} ms)`);
+            variants.add(header.variant);
+            if (roomId === ROOMS.messaging) {
+                assert.equal(header.name, 'Alexandra Morgan', 'LivePerson’s name for the Messaging consumer');
+                assert.equal(header.variant, 'success');
+                assert.deepEqual(header.customer, ['Gold', 'Active']);
+                assert.ok((await page.locator('[data-qa=request][data-route=msgHistConsumer][data-status="200"]').count()) > 0);
+            }
+        }
+        timings.push(`en: ${seen.join(', ')}`);
+        for (const variant of ['success', 'warning', 'info'])
+            assert.ok(variants.has(variant), `the sample visitors cover a ${variant} state: ${seen.join(', ')}`);
+    });
+
+    it('Paulo sees his conversation in Portuguese (his own language)', async () => {
+        await selectUser(USERS.paulo);
+        await selectRoom(ROOMS.portuguese);
+        await openWithCommand();
+        const header = await checkHeader('pt-BR', 'Paulo, pt-BR');
+        assert.equal(header.variant, 'success');
+        assert.equal(header.title, I18N['pt-BR'].state_title_verified);
+        assert.ok((await barText()).includes(I18N['pt-BR'].panel_show_details));
+        await screenshotPanel('panel-pt-BR.png');
+        await selectUser(USERS.alice);
+    });
+
+    for (const language of ['es', 'de', 'fr']) {
+        it(`every visitor’s header is on screen in ${language} (the server’s language, from the settings drawer)`, async () => {
+            await setLanguage(language);
+            // Apps hear of no server setting change: the app reads the server's language again after a while (10 s
+            // at most today), as it would in Rocket.Chat. Until then its panels keep the previous language.
+            const changed = Date.now();
+            await selectRoom(ALICE_ROOMS[0]);
+            for (;;) {
+                await openWithCommand();
+                if ((await refreshButton().innerText()) === I18N[language].panel_refresh) break;
+                assert.ok(
+                    Date.now() - changed < LANGUAGE_PICKUP_MS,
+                    `the app still answers in another language ${LANGUAGE_PICKUP_MS} ms after the change to ${language}`,
+                );
+                await page.waitForTimeout(500);
+            }
+            const seen: string[] = [`picked up after ${Date.now() - changed} ms`];
+            for (const roomId of ALICE_ROOMS) {
+                await selectRoom(roomId);
+                const ms = await openWithCommand();
+                const header = await checkHeader(language, `${language}, ${roomId}`);
+                seen.push(`${header.variant} ${ms} ms`);
+            }
+            timings.push(`${language}: ${seen.join(', ')}`);
+            // The kebab menu speaks the language too (the client draws the app's label at once).
+            await page.locator('[data-qa=room-kebab]').click();
+            const action = page.locator('[data-qa=room-action-lpvi-room-action]');
+            await action.waitFor({ state: 'visible' });
+            assert.equal(await action.innerText(), I18N[language].room_action_label);
+            await page.keyboard.press('Escape');
+            await action.waitFor({ state: 'hidden' });
+        });
+    }
+
+    it('the settings drawer changes masking, sensitive fields and the time limit live', async () => {
+        await setLanguage('en');
+        await selectRoom(ROOMS.externalIds);
+        await settings(async () => {
+            await page.locator('label[for=setting-mask]').click();
+            await page.locator('label[for=setting-sensitive]').click();
+        }, 'masking off · sensitive fields shown');
+        await openWithCommand();
+        let text = await barText();
+        for (const shown of ['testuser@liveperson.com', '+1-10-344-3765333', 'Balance', '-400.99'])
+            assert.ok(text.includes(shown), `unmasked, with sensitive fields, the panel shows "${shown}":\n${text}`);
+        await checkHeader('en', 'unmasked, with sensitive fields');
+
+        await settings(async () => {
+            await page.locator('label[for=setting-mask]').click();
+            await page.locator('label[for=setting-sensitive]').click();
+            await page.locator('[data-qa=timeout-1000]').click();
+        }, 'masking on · sensitive fields hidden · limit 1000 ms');
+        await setMode('slow');
+        const seq = await barSeq();
+        const started = Date.now();
+        await refreshButton().click();
+        await barAfter(seq, 5000);
+        const ms = Date.now() - started;
+        timings.push(`Refresh with LivePerson slow and a 1000 ms limit: ${ms} ms`);
+        assert.ok(ms < 2500, `the 1000 ms limit holds: the panel came back after ${ms} ms`);
+        text = await barText();
+        assert.ok(text.includes("didn't answer in time"), `the panel says LivePerson was too slow:\n${text}`);
+        assert.ok(!text.includes('testuser@liveperson.com'), 'masked again');
+        await checkHeader('en', 'LivePerson slow, 1000 ms');
+        await setMode('normal');
+        await settings(() => page.locator('[data-qa=timeout-2500]').click(), 'limit 2500 ms');
+    });
+
+    it('in #general, /visitorinfo answers privately, drawn from the message’s blocks', async () => {
+        await selectRoom(ROOMS.general);
         await waitForText(page.locator('[data-qa=room-name]'), '#general');
         await send('/visitorinfo');
         const hint = page.locator('[data-qa=private-message]');
         await waitForText(hint, '/visitorinfo works in omnichannel (livechat) rooms.');
+        assert.ok((await hint.first().locator('[data-qa=message-blocks] [data-block-type=section]').count()) > 0, 'the blocks are drawn');
         assert.match(await hint.first().innerText(), /Only you can see this message/);
         assert.equal(await bar().count(), 0);
+        assert.equal(await page.locator('[data-qa=room-kebab]').count(), 1);
     });
 
     it('loaded nothing from outside the playground and threw no page errors', () => {

@@ -11,7 +11,9 @@ describe('linking a visitor to a LivePerson participant', () => {
         await world.saveSettings({ lp_mask_pii: false });
         await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toContain(`Linked this visitor to the LivePerson participant ${seedParticipantId}`);
-        expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toEqual([{ appId: APP_ID, entityId: `lp:12345678:${seedParticipantId}`, metadata: { linkedAt: expect.any(String) } }]);
+        expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toEqual([
+            { appId: APP_ID, entityId: `lp:12345678:${seedParticipantId}`, metadata: { linkedAt: expect.any(String) } },
+        ]);
         world.sim.clearLog();
         // The check before the link cached the profile: the first look costs nothing.
         await world.command(world.users.agent, world.rooms.none);
@@ -45,7 +47,9 @@ describe('linking a visitor to a LivePerson participant', () => {
     it('when LivePerson cannot confirm the id, nothing is linked and the agent is told why', async () => {
         world.sim.fault('participantInfo', { status: 503 }, 1);
         await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
-        expect(world.lastNoticeText()).toMatch(/couldn't check the id with LivePerson, so nothing was linked: LivePerson can't be reached right now\..*\(reference lp-[a-z0-9]{8}\)/);
+        expect(world.lastNoticeText()).toMatch(
+            /couldn't check the id with LivePerson, so nothing was linked: LivePerson can't be reached right now\..*\(reference lp-[a-z0-9]{8}\)/,
+        );
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toBeUndefined();
     });
 
@@ -107,7 +111,9 @@ describe('/visitorinfo status (admins)', () => {
     it('warns that OAuth1 reached end of life when an access token is set', async () => {
         await world.saveSettings({ lp_access_token: 'oauth1-token-123' });
         await world.command(world.users.admin, world.rooms.channel, 'status');
-        expect(world.lastNoticeText()).toContain('Warning: OAuth1 access token (end of life, leave blank) holds an OAuth1 token: OAuth1 keys reached end of life on 2026-04-30.');
+        expect(world.lastNoticeText()).toContain(
+            'Warning: OAuth1 access token (end of life, leave blank) holds an OAuth1 token: OAuth1 keys reached end of life on 2026-04-30.',
+        );
         expect(world.lastNoticeText()).not.toContain('oauth1-token-123');
     });
 

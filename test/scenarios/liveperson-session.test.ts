@@ -14,7 +14,12 @@ describe('the LivePerson session, seen from LivePerson', () => {
         const [domain, login, agentSession, info] = world.sim.requests;
         expect(routes()).toEqual(['domain 200', 'login 200', 'agentSession 201', 'participantInfo 200']);
 
-        expect(domain).toMatchObject({ method: 'GET', host: 'api.liveperson.net', path: '/api/account/12345678/service/agentVep/baseURI.json', query: { version: '1.0' } });
+        expect(domain).toMatchObject({
+            method: 'GET',
+            host: 'api.liveperson.net',
+            path: '/api/account/12345678/service/agentVep/baseURI.json',
+            query: { version: '1.0' },
+        });
         expect(login).toMatchObject({
             method: 'POST',
             host: primaryAccountDomain,
@@ -22,7 +27,13 @@ describe('the LivePerson session, seen from LivePerson', () => {
             query: { v: '1.3' },
             body: { username: 'rc-bot', appKey: 'app-key-1', secret: 'app-secret-1', accessToken: 'dummy', accessTokenSecret: 'dummy' },
         });
-        expect(agentSession).toMatchObject({ method: 'POST', host: primaryAccountDomain, path: '/api/account/12345678/agentSession', query: { v: '1', NC: 'true' }, body: { loginData: '' } });
+        expect(agentSession).toMatchObject({
+            method: 'POST',
+            host: primaryAccountDomain,
+            path: '/api/account/12345678/agentSession',
+            query: { v: '1', NC: 'true' },
+            body: { loginData: '' },
+        });
         const bearer = agentSession.headers.authorization;
         expect(bearer).toMatch(/^Bearer .{8,}/);
         expect(info).toMatchObject({ method: 'GET', host: primaryAccountDomain, query: { v: '1', NC: 'true' } });
@@ -293,7 +304,14 @@ describe('the LivePerson session, seen from LivePerson', () => {
         await world.command(world.users.agent, world.rooms.externalIds);
         const line = world.appLogLines().find((text) => text.includes('participantInfo') && text.startsWith('warning'));
         const [, fields] = JSON.parse((line ?? 'warning: []').slice('warning: '.length)) as [string, Record<string, unknown>];
-        expect(fields).toEqual({ step: 'participantInfo', kind: 'unavailable', status: 503, internalCode: 42, correlationId: expect.stringMatching(/^lp-[a-z0-9]{8}$/), durationMs: expect.any(Number) });
+        expect(fields).toEqual({
+            step: 'participantInfo',
+            kind: 'unavailable',
+            status: 503,
+            internalCode: 42,
+            correlationId: expect.stringMatching(/^lp-[a-z0-9]{8}$/),
+            durationMs: expect.any(Number),
+        });
     });
 
     it('new credentials: the old session is logged out at once, and the whole settings burst costs one login', async () => {

@@ -2,7 +2,14 @@
  * LivePerson Messaging as a second source of the profile: a visitor linked to a messaging consumer gets the
  * authenticated customer and personal info (SDEs) from the Messaging Interactions API, through the packaged zip.
  */
-import { closedConversationId, emptyConsumerId, messagingConsumerId, partialConsumerId, primaryAccountId, seedParticipantId } from '../support/liveperson-fixtures';
+import {
+    closedConversationId,
+    emptyConsumerId,
+    messagingConsumerId,
+    partialConsumerId,
+    primaryAccountId,
+    seedParticipantId,
+} from '../support/liveperson-fixtures';
 import { useWorld } from '../support/useWorld';
 import { readPanel, SSO_APP_ID } from '../support/world';
 
@@ -10,7 +17,10 @@ const world = useWorld({ settings: { lp_mask_pii: false, lp_show_sensitive: true
 const panel = () => readPanel(world.panel());
 const searches = () => world.sim.requests.filter((request) => request.route === 'msgHistConversation' || request.route === 'msgHistConsumer');
 const linkTo = (entityId: string, metadata?: Record<string, string>) =>
-    world.workspace.updateVisitor(world.visitors.messaging.id, (visitor) => ({ ...visitor, externalIds: [{ appId: SSO_APP_ID, entityId, ...(metadata ? { metadata } : {}) }] }));
+    world.workspace.updateVisitor(world.visitors.messaging.id, (visitor) => ({
+        ...visitor,
+        externalIds: [{ appId: SSO_APP_ID, entityId, ...(metadata ? { metadata } : {}) }],
+    }));
 
 describe('a visitor linked to a Messaging consumer', () => {
     it('shows the latest customer and personal info of the consumer’s newest open conversation, Messaging-only fields included', async () => {
@@ -27,13 +37,17 @@ describe('a visitor linked to a Messaging consumer', () => {
             'Company size': '12',
             Branch: 'Berlin',
             Language: 'de-DE',
-            Gender: 'FEMALE',
+            Gender: 'Female',
             Age: '34',
             Balance: '€1,500.25',
             'Customer since': 'May 23, 2019',
         });
         const [search] = searches();
-        expect(search).toMatchObject({ route: 'msgHistConsumer', host: 'va.msghist.liveperson.net', body: { consumer: messagingConsumerId, status: ['OPEN'] } });
+        expect(search).toMatchObject({
+            route: 'msgHistConsumer',
+            host: 'va.msghist.liveperson.net',
+            body: { consumer: messagingConsumerId, status: ['OPEN'] },
+        });
         expect(search.query.source).toBe('RocketChatLPVisitor');
         expect(search.query.source.length).toBeLessThanOrEqual(20);
         expect(search.headers.authorization).toMatch(/^Bearer /);
@@ -46,7 +60,9 @@ describe('a visitor linked to a Messaging consumer', () => {
     it('a conversation id in the link’s metadata asks for that conversation, whatever its status', async () => {
         linkTo(`lp:${primaryAccountId}:msg:${messagingConsumerId}`, { conversationId: closedConversationId });
         await world.command(world.users.agent, world.rooms.messaging);
-        expect(searches()).toEqual([expect.objectContaining({ route: 'msgHistConversation', body: expect.objectContaining({ conversationId: closedConversationId }) })]);
+        expect(searches()).toEqual([
+            expect.objectContaining({ route: 'msgHistConversation', body: expect.objectContaining({ conversationId: closedConversationId }) }),
+        ]);
         expect(panel().name).toBe('Alex Morgan');
         expect(panel().fields.get('Customer type')).toBe('Basic');
     });
@@ -54,7 +70,9 @@ describe('a visitor linked to a Messaging consumer', () => {
     it('a record LivePerson truncated says so', async () => {
         linkTo(`lp:${primaryAccountId}:msg:${partialConsumerId}`);
         await world.command(world.users.agent, world.rooms.messaging);
-        expect(panel().notices).toEqual([{ variant: 'info', title: 'Part of the record', text: 'LivePerson sent part of the record: some details may be missing.' }]);
+        expect(panel().notices).toEqual([
+            { variant: 'info', title: 'Part of the record', text: 'LivePerson sent part of the record: some details may be missing.' },
+        ]);
         expect(panel().fields.get('Balance')).toBe('£99.99');
     });
 
@@ -76,7 +94,9 @@ describe('which product answers (lp_source)', () => {
     it('automatic: each visitor by the form of its link', async () => {
         await world.command(world.users.agent, world.rooms.messaging);
         await world.command(world.users.agent, world.rooms.externalIds);
-        expect(world.sim.requests.map((request) => request.route).filter((route) => route !== 'domain' && route !== 'login' && route !== 'agentSession')).toEqual(['msgHistConsumer', 'participantInfo']);
+        expect(
+            world.sim.requests.map((request) => request.route).filter((route) => route !== 'domain' && route !== 'login' && route !== 'agentSession'),
+        ).toEqual(['msgHistConsumer', 'participantInfo']);
     });
 
     it('messaging: a raw id is a consumer id', async () => {

@@ -34,7 +34,11 @@ describe('the header: who is this, and is it verified?', () => {
     it('a visitor an agent linked: an information state saying who linked them and when, in the agent’s time zone', async () => {
         await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
         await world.command(world.users.agent, world.rooms.none);
-        expect(panel().state).toMatchObject({ variant: 'info', title: 'Linked by an agent', text: expect.stringMatching(/^Linked by Alice Agent, .+\(UTC\)\. · VIP · Cancelled$/) });
+        expect(panel().state).toMatchObject({
+            variant: 'info',
+            title: 'Linked by an agent',
+            text: expect.stringMatching(/^VIP · Cancelled\. Linked by Alice Agent, .+\(UTC\)\.$/),
+        });
         expect(panel().name).toBe('Test User');
     });
 
@@ -46,7 +50,11 @@ describe('the header: who is this, and is it verified?', () => {
 
     it('a visitor who did not sign in to LivePerson: a warning, and no reference (nothing failed)', async () => {
         await world.command(world.users.agent, world.rooms.unauthenticated);
-        expect(panel().state).toEqual({ variant: 'warning', title: 'Not signed in to LivePerson', text: "This visitor hasn't signed in through LivePerson, so there is no verified profile." });
+        expect(panel().state).toEqual({
+            variant: 'warning',
+            title: 'Not signed in to LivePerson',
+            text: "This visitor hasn't signed in through LivePerson, so there is no verified profile.",
+        });
     });
 
     it('a visitor not linked: information, with what an agent can do about it', async () => {
@@ -70,7 +78,10 @@ describe('the header: who is this, and is it verified?', () => {
 
     it('reach: each email and phone once, whichever source has it', async () => {
         await world.saveSettings(UNMASKED);
-        world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({ ...visitor, visitorEmails: [{ address: 'TESTUSER@liveperson.com' }, { address: 'other@example.com' }] }));
+        world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({
+            ...visitor,
+            visitorEmails: [{ address: 'TESTUSER@liveperson.com' }, { address: 'other@example.com' }],
+        }));
         await world.command(world.users.agent, world.rooms.externalIds);
         expect(panel().fields.get('Emails')).toBe('testuser@liveperson.com, other@example.com');
         expect(panel().fields.get('Phone numbers')).toBe('+1-10-344-3765333, +15551234567');
@@ -161,7 +172,10 @@ describe('masking keeps what an agent needs', () => {
         world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({
             ...visitor,
             livechatData: { plan: 'gold', backupEmail: 'jane@example.org', mobile: '+44 20 7946 0958' },
-            externalIds: [...(visitor.externalIds ?? []), { appId: 'whatsapp-app', entityId: 'wa-447700900123', metadata: { username: 'jane.whatsapp', linkedAt: '2026-06-05T11:22:30.717Z' } }],
+            externalIds: [
+                ...(visitor.externalIds ?? []),
+                { appId: 'whatsapp-app', entityId: 'wa-447700900123', metadata: { username: 'jane.whatsapp', linkedAt: '2026-06-05T11:22:30.717Z' } },
+            ],
         }));
         await world.command(world.users.agent, world.rooms.externalIds);
         await world.click(world.users.agent, { actionId: 'lpvi-details' }, world.rooms.externalIds);
@@ -184,7 +198,10 @@ describe('masking keeps what an agent needs', () => {
     });
 
     it('a value of 4 characters or fewer is masked by its kind, not turned into bullets only', async () => {
-        world.sim.setParticipant('12345678', stringNumbersParticipantId, { authenticatedParticipantInfo: { isUserAuthenticated: true, userName: 'jdoe', customerId: '42' }, authenticatedPersonalInfo: { contacts: [{ email: 'jo@x.io', phone: '1234' }] } });
+        world.sim.setParticipant('12345678', stringNumbersParticipantId, {
+            authenticatedParticipantInfo: { isUserAuthenticated: true, userName: 'jdoe', customerId: '42' },
+            authenticatedPersonalInfo: { contacts: [{ email: 'jo@x.io', phone: '1234' }] },
+        });
         await world.command(world.users.agent, world.rooms.field);
         expect(Object.fromEntries(panel().fields)).toMatchObject({ 'LivePerson user name': 'j•••', 'Customer id': '4•••', Email: 'j••••@x.io', Phone: '•••4' });
     });
@@ -210,7 +227,12 @@ describe('the panel opens, and only for those allowed', () => {
 
     it('the room action is registered for livechat rooms and view-l-room holders', async () => {
         expect(await world.manager.getUIActionButtonManager().getAllActionButtons()).toEqual([
-            expect.objectContaining({ actionId: 'lpvi-room-action', context: 'roomAction', labelI18n: 'room_action_label', when: { roomTypes: ['livechat'], hasOnePermission: ['view-l-room'] } }),
+            expect.objectContaining({
+                actionId: 'lpvi-room-action',
+                context: 'roomAction',
+                labelI18n: 'room_action_label',
+                when: { roomTypes: ['livechat'], hasOnePermission: ['view-l-room'] },
+            }),
         ]);
     });
 
@@ -243,7 +265,9 @@ describe('the panel opens, and only for those allowed', () => {
         await world.roomAction(world.users.otherAgent, world.rooms.externalIds);
         expect(world.host.web.surfaces).toEqual([]);
         expect(world.host.notices).toHaveLength(2);
-        expect(world.lastNoticeText()).toContain("You can't see this visitor's details: only the agent serving the conversation and supervisors can. Ask a supervisor if you need them.");
+        expect(world.lastNoticeText()).toContain(
+            "You can't see this visitor's details: only the agent serving the conversation and supervisors can. Ask a supervisor if you need them.",
+        );
         expect(world.lastNoticeText()).not.toContain('livechat-manager');
         expect(world.sim.count('participantInfo')).toBe(0);
     });
@@ -270,7 +294,8 @@ describe('the panel opens, and only for those allowed', () => {
     it('help lists the subcommands; an unknown word is named first', async () => {
         await world.command(world.users.agent, world.rooms.channel, 'help');
         const help = world.lastNoticeText();
-        for (const sub of ['/visitorinfo refresh', '/visitorinfo link <id>', '/visitorinfo unlink', '/visitorinfo status', '/visitorinfo <visitorId>']) expect(help).toContain(sub);
+        for (const sub of ['/visitorinfo refresh', '/visitorinfo link <id>', '/visitorinfo unlink', '/visitorinfo status', '/visitorinfo <visitorId>'])
+            expect(help).toContain(sub);
         await world.command(world.users.agent, world.rooms.channel, 'hlep');
         expect(world.lastNoticeText()).toContain('I don\'t know "hlep". Here is what /visitorinfo can do:');
         expect(world.lastNoticeText()).toContain('/visitorinfo status');
@@ -278,7 +303,15 @@ describe('the panel opens, and only for those allowed', () => {
 
     it('the command registers with its i18n description, parameters and the view-l-room permission', async () => {
         expect([...world.host.commands.values()]).toEqual([
-            { appId: world.appId, command: expect.objectContaining({ command: 'visitorinfo', i18nDescription: 'visitorinfo_command_description', i18nParamsExample: 'visitorinfo_command_params', permission: 'view-l-room' }) },
+            {
+                appId: world.appId,
+                command: expect.objectContaining({
+                    command: 'visitorinfo',
+                    i18nDescription: 'visitorinfo_command_description',
+                    i18nParamsExample: 'visitorinfo_command_params',
+                    permission: 'view-l-room',
+                }),
+            },
         ]);
     });
 
@@ -300,13 +333,29 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
 
     it.each([
         ['not configured', async () => world.saveSettings({ lp_account_id: '' }), "LivePerson isn't set up yet."],
-        ['misconfigured', async () => world.saveSettings({ lp_domain: 'https://va.agentvep.liveperson.net/' }), 'The LivePerson settings are incomplete or invalid.'],
+        [
+            'misconfigured',
+            async () => world.saveSettings({ lp_domain: 'https://va.agentvep.liveperson.net/' }),
+            'The LivePerson settings are incomplete or invalid.',
+        ],
         ['unknown participant', async () => world.sim.removeParticipant('12345678', seedParticipantId), 'LivePerson has no participant with this id.'],
         ['access refused (451)', async () => world.sim.fault('participantInfo', { status: 451 }, 1), 'LivePerson refused access for this account or user.'],
-        ['rate limited', async () => world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '30' } }, 1), 'LivePerson asked the app to slow down. Try Refresh in 30 s.'],
+        [
+            'rate limited',
+            async () => world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '30' } }, 1),
+            'LivePerson asked the app to slow down. Try Refresh in 30 s.',
+        ],
         ['down (503)', async () => world.sim.fault('participantInfo', { status: 503 }, 1), "LivePerson can't be reached right now."],
-        ['an HTML page', async () => world.sim.fault('participantInfo', { kind: 'html', status: 200 }, 1), "LivePerson sent an answer the app doesn't understand."],
-        ['malformed JSON', async () => world.sim.fault('participantInfo', { kind: 'malformedJson' }, 1), "LivePerson sent an answer the app doesn't understand."],
+        [
+            'an HTML page',
+            async () => world.sim.fault('participantInfo', { kind: 'html', status: 200 }, 1),
+            "LivePerson sent an answer the app doesn't understand.",
+        ],
+        [
+            'malformed JSON',
+            async () => world.sim.fault('participantInfo', { kind: 'malformedJson' }, 1),
+            "LivePerson sent an answer the app doesn't understand.",
+        ],
     ])('%s', async (_name, arrange, sentence) => {
         await arrange();
         await world.command(world.users.agent, world.rooms.externalIds);
@@ -316,7 +365,11 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
     it('an id a visitor typed that cannot be an id is not sent', async () => {
         world.workspace.updateVisitor(world.visitors.none.id, (visitor) => ({ ...visitor, livechatData: { lpParticipantId: '../../admin' } }));
         await world.command(world.users.agent, world.rooms.none);
-        expect(panel().state).toMatchObject({ variant: 'warning', title: 'Unusable LivePerson id', text: expect.stringContaining('the visitor field lpParticipantId') });
+        expect(panel().state).toMatchObject({
+            variant: 'warning',
+            title: 'Unusable LivePerson id',
+            text: expect.stringContaining('the visitor field lpParticipantId'),
+        });
         expect(world.sim.count('participantInfo')).toBe(0);
     });
 

@@ -28,7 +28,12 @@ describe('prefetch on assignment', () => {
     it('a room started with an agent, and a transfer, are assignments too; a transfer costs nothing more', async () => {
         await world.livechatEvent('IPostLivechatRoomStarted', world.rooms.field);
         await waitFor(() => info() === 1);
-        await world.livechatEvent('IPostLivechatRoomTransferred', { room: { ...world.rooms.field, servedBy: world.users.manager }, from: world.users.agent, to: world.users.manager, type: LivechatTransferEventType.AGENT });
+        await world.livechatEvent('IPostLivechatRoomTransferred', {
+            room: { ...world.rooms.field, servedBy: world.users.manager },
+            from: world.users.agent,
+            to: world.users.manager,
+            type: LivechatTransferEventType.AGENT,
+        });
         await settle();
         world.sim.clearLog();
         await world.command(world.users.manager, world.rooms.field);

@@ -21,7 +21,9 @@ describe('installed in the Deno runtime of Apps-Engine 1.62.0', () => {
         expect([AppStatus.AUTO_ENABLED, AppStatus.MANUALLY_ENABLED]).toContain(await app.getStatus());
         expect(world.manager.getPermissionsById(info.id)).toEqual(info.permissions);
         expect(app.getStorageItem().signature).toEqual(expect.any(String));
-        const implemented = Object.entries(app.getStorageItem().implemented).filter(([, yes]) => yes).map(([name]) => name);
+        const implemented = Object.entries(app.getStorageItem().implemented)
+            .filter(([, yes]) => yes)
+            .map(([name]) => name);
         expect(implemented.sort()).toEqual([...info.implements].sort());
         expect([...world.host.processors.keys()].sort()).toEqual([`lpvi-keep-alive_${info.id}`, `lpvi-prewarm_${info.id}`]);
     });

@@ -32,7 +32,12 @@ describe('credentials only go to LivePerson', () => {
     );
 
     it('a poisoned login answer does not redirect the next login', async () => {
-        const poisoned = { bearer: 'b'.repeat(40), csrf: 'c'.repeat(20), sessionTTl: '28800000', csdsCollectionResponse: { baseURIs: [{ service: 'agentVep', account: '12345678', baseURI: 'evil.example' }] } };
+        const poisoned = {
+            bearer: 'b'.repeat(40),
+            csrf: 'c'.repeat(20),
+            sessionTTl: '28800000',
+            csdsCollectionResponse: { baseURIs: [{ service: 'agentVep', account: '12345678', baseURI: 'evil.example' }] },
+        };
         world.sim.fault('login', { status: 200, body: JSON.stringify(poisoned), headers: { 'Set-Cookie': 'Session_id=s123; Path=/' } }, 1);
         await world.command(world.users.agent, world.rooms.externalIds);
         // That bearer means nothing to LivePerson: the app logs in again, on the host the Domain API named.
@@ -48,7 +53,10 @@ describe('credentials only go to LivePerson', () => {
         async (domain) => {
             await world.saveSettings({ lp_domain: domain });
             await world.command(world.users.agent, world.rooms.externalIds);
-            expect(readPanel(world.panel()).state).toMatchObject({ variant: 'warning', text: expect.stringContaining('The LivePerson settings are incomplete or invalid.') });
+            expect(readPanel(world.panel()).state).toMatchObject({
+                variant: 'warning',
+                text: expect.stringContaining('The LivePerson settings are incomplete or invalid.'),
+            });
             await world.command(world.users.admin, world.rooms.channel, 'status');
             const report = world.lastNoticeText();
             expect(report).toContain('agentVep host (optional)');
@@ -77,18 +85,25 @@ describe('visitor text stays text', () => {
         '<https://evil.example|here>',
     ];
     /** Markup the client would draw from a mrkdwn text. */
-    const MARKUP = /"type":"(LINK|MENTION_USER|MENTION_CHANNEL|QUOTE|UNORDERED_LIST|ORDERED_LIST|TASKS|SPOILER|INLINE_CODE|CODE|BOLD|ITALIC|STRIKE|EMOJI|COLOR|INLINE_KATEX|KATEX|BIG_EMOJI|IMAGE)"/g;
+    const MARKUP =
+        /"type":"(LINK|MENTION_USER|MENTION_CHANNEL|QUOTE|UNORDERED_LIST|ORDERED_LIST|TASKS|SPOILER|INLINE_CODE|CODE|BOLD|ITALIC|STRIKE|EMOJI|COLOR|INLINE_KATEX|KATEX|BIG_EMOJI|IMAGE)"/g;
 
     beforeEach(async () => {
         await world.saveSettings({ lp_mask_pii: false, lp_show_sensitive: true });
         world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({
             ...visitor,
             name: HOSTILE.join(' '),
-            livechatData: Object.fromEntries(HOSTILE.map((value, index) => [`field${index}`, value])),
+            // Custom field names are the host's data too (an integration may write any key).
+            livechatData: { ...Object.fromEntries(HOSTILE.map((value, index) => [`field${index}`, value])), '[key](https://evil.example/key)': 'value' },
             visitorEmails: [{ address: 'jane@evil.example' }],
         }));
         world.sim.setParticipant('12345678', seedParticipantId, {
-            authenticatedParticipantInfo: { ...seedParticipant.authenticatedParticipantInfo, accountName: '@all https://evil.example', customerType: '||vip||', role: '> admin' },
+            authenticatedParticipantInfo: {
+                ...seedParticipant.authenticatedParticipantInfo,
+                accountName: '@all https://evil.example',
+                customerType: '||vip||',
+                role: '> admin',
+            },
             authenticatedPersonalInfo: { name: '@here', surname: '[x](https://evil.example)', contacts: [{ email: 'boss@evil.example', phone: '- 555' }] },
         });
     });
@@ -129,7 +144,11 @@ describe('a visitor cannot choose whose verified profile the agent sees', () => 
         world.workspace.updateVisitor(world.visitors.field.id, (visitor) => ({ ...visitor, livechatData: { lpParticipantId: seedParticipantId } }));
         await world.command(world.users.agent, world.rooms.field);
         const panel = readPanel(world.panel());
-        expect(panel.state).toMatchObject({ variant: 'warning', title: 'Unverified: visitor-editable id', text: expect.stringContaining('The visitor can edit this id') });
+        expect(panel.state).toMatchObject({
+            variant: 'warning',
+            title: 'Unverified: visitor-editable id',
+            text: expect.stringContaining('The visitor can edit this id'),
+        });
         expect(panel.name).toBe('Jane Doe');
         expect(panel.alsoKnownAs).toBe('Test User');
     });
@@ -153,9 +172,18 @@ describe('a visitor cannot choose whose verified profile the agent sees', () => 
         expect(world.lastNoticeText()).toContain(`Linked this visitor to the LivePerson participant ${seedParticipantId}, after LivePerson confirmed the id.`);
         const [entry] = world.workspace.visitors.get(world.visitors.none.id)?.externalIds ?? [];
         expect(entry).toEqual({ appId: world.appId, entityId: `lp:12345678:${seedParticipantId}`, metadata: { linkedAt: expect.any(String) } });
-        expect(world.workspace.recordsOf(world.appId).map((record) => record.data)).toContainEqual(expect.objectContaining({ visitorId: world.visitors.none.id, linkedBy: { id: world.users.agent.id, username: 'alice.agent', name: 'Alice Agent' } }));
+        expect(world.workspace.recordsOf(world.appId).map((record) => record.data)).toContainEqual(
+            expect.objectContaining({
+                visitorId: world.visitors.none.id,
+                linkedBy: { id: world.users.agent.id, username: 'alice.agent', name: 'Alice Agent' },
+            }),
+        );
         await world.command(world.users.agent, world.rooms.none);
-        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'info', title: 'Linked by an agent', text: expect.stringContaining('Linked by Alice Agent') });
+        expect(readPanel(world.panel()).state).toMatchObject({
+            variant: 'info',
+            title: 'Linked by an agent',
+            text: expect.stringContaining('Linked by Alice Agent'),
+        });
     });
 });
 
@@ -194,7 +222,8 @@ describe('back-off: LivePerson is asked less, never locked out', () => {
 
     it('a session lifetime of 1 ms is not believed: 10 clicks, one login', async () => {
         world.sim.setSessionTtlMs(1);
-        for (let click = 0; click < 10; click++) await world.refresh(world.users.agent, world.rooms.externalIds).catch(() => world.command(world.users.agent, world.rooms.externalIds));
+        for (let click = 0; click < 10; click++)
+            await world.refresh(world.users.agent, world.rooms.externalIds).catch(() => world.command(world.users.agent, world.rooms.externalIds));
         expect(world.sim.count('login')).toBe(1);
     });
 });
@@ -205,7 +234,10 @@ describe('bounds: nothing makes the panel huge', () => {
             ...visitor,
             name: 'N'.repeat(100_000),
             livechatData: Object.fromEntries(Array.from({ length: 5000 }, (_, index) => [`field${index}`, `value-${index}`])),
-            externalIds: [...(visitor.externalIds ?? []), ...Array.from({ length: 2000 }, (_, index) => ({ appId: `app-${index}`, entityId: `entity-${index}`, metadata: { channel: 'x'.repeat(500) } }))],
+            externalIds: [
+                ...(visitor.externalIds ?? []),
+                ...Array.from({ length: 2000 }, (_, index) => ({ appId: `app-${index}`, entityId: `entity-${index}`, metadata: { channel: 'x'.repeat(500) } })),
+            ],
         }));
         await world.command(world.users.agent, world.rooms.externalIds);
         await world.click(world.users.agent, { actionId: 'lpvi-details' }, world.rooms.externalIds);
@@ -216,7 +248,9 @@ describe('bounds: nothing makes the panel huge', () => {
     });
 
     it('a 12 MB LivePerson string makes no 12 MB view', async () => {
-        world.sim.setParticipant('12345678', seedParticipantId, { authenticatedParticipantInfo: { isUserAuthenticated: true, accountName: 'A'.repeat(12_000_000) } });
+        world.sim.setParticipant('12345678', seedParticipantId, {
+            authenticatedParticipantInfo: { isUserAuthenticated: true, accountName: 'A'.repeat(12_000_000) },
+        });
         await world.command(world.users.agent, world.rooms.externalIds);
         expect(JSON.stringify(world.panel()).length).toBeLessThan(100_000);
         expect(readPanel(world.panel()).fields.get('Account')).toMatch(/^A+…$/);
@@ -278,7 +312,9 @@ describe('refresh keeps what was shown', () => {
         const panel = readPanel(world.panel());
         expect(panel.name).toBe('Test User');
         expect(panel.fields.get('Account')).toBe('bank corp');
-        expect(panel.notices).toEqual([expect.objectContaining({ variant: 'warning', title: "Couldn't refresh", text: expect.stringContaining('3 minutes ago') })]);
+        expect(panel.notices).toEqual([
+            expect.objectContaining({ variant: 'warning', title: "Couldn't refresh", text: expect.stringContaining('3 minutes ago') }),
+        ]);
     });
 });
 
@@ -296,5 +332,7 @@ describe('logs', () => {
 
 it('the field route’s stored id is used as given, never the visitor’s other fields', async () => {
     await world.command(world.users.agent, world.rooms.field);
-    expect(world.sim.requests.filter((request) => request.route === 'participantInfo').map((request) => request.path.split('/').pop())).toEqual([stringNumbersParticipantId]);
+    expect(world.sim.requests.filter((request) => request.route === 'participantInfo').map((request) => request.path.split('/').pop())).toEqual([
+        stringNumbersParticipantId,
+    ]);
 });

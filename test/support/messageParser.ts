@@ -14,7 +14,14 @@ export function parseMessage(text: string): unknown[] {
     if (!parse) {
         const outfile = path.resolve(__dirname, '../../node_modules/.cache/liveperson-visitor-info/message-parser.cjs');
         if (!fs.existsSync(outfile)) {
-            buildSync({ entryPoints: [require.resolve('@rocket.chat/message-parser')], bundle: true, format: 'cjs', platform: 'node', outfile, logLevel: 'silent' });
+            buildSync({
+                entryPoints: [require.resolve('@rocket.chat/message-parser')],
+                bundle: true,
+                format: 'cjs',
+                platform: 'node',
+                outfile,
+                logLevel: 'silent',
+            });
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         parse = (require(outfile) as { parse: Parse }).parse;

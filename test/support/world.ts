@@ -74,7 +74,15 @@ export interface Sample {
     users: { agent: IUser; otherAgent: IUser; manager: IUser; admin: IUser; agentPt: IUser };
     department: IDepartment;
     visitors: Record<'externalIds' | 'field' | 'none' | 'unauthenticated' | 'messaging', IVisitor & { id: string }>;
-    rooms: { externalIds: ILivechatRoom; field: ILivechatRoom; none: ILivechatRoom; unauthenticated: ILivechatRoom; messaging: ILivechatRoom; portuguese: ILivechatRoom; channel: IRoom };
+    rooms: {
+        externalIds: ILivechatRoom;
+        field: ILivechatRoom;
+        none: ILivechatRoom;
+        unauthenticated: ILivechatRoom;
+        messaging: ILivechatRoom;
+        portuguese: ILivechatRoom;
+        channel: IRoom;
+    };
 }
 
 /** The sample data, written into an empty workspace. */
@@ -108,8 +116,16 @@ export function seedWorkspace(workspace: Workspace): Sample {
             externalIds: [{ appId: SSO_APP_ID, entityId: seedParticipantId, metadata: { channel: 'web-sso' } }],
             createdAt,
         } as Partial<IVisitor> & { id: string }),
-        field: workspace.addVisitor({ id: 'visitorField00001', username: 'guest-11', name: 'Jane Doe', livechatData: { lpParticipantId: stringNumbersParticipantId }, createdAt } as Partial<IVisitor> & { id: string }),
-        none: workspace.addVisitor({ id: 'visitorNone000001', username: 'guest-12', name: 'Anonymous Visitor', createdAt } as Partial<IVisitor> & { id: string }),
+        field: workspace.addVisitor({
+            id: 'visitorField00001',
+            username: 'guest-11',
+            name: 'Jane Doe',
+            livechatData: { lpParticipantId: stringNumbersParticipantId },
+            createdAt,
+        } as Partial<IVisitor> & { id: string }),
+        none: workspace.addVisitor({ id: 'visitorNone000001', username: 'guest-12', name: 'Anonymous Visitor', createdAt } as Partial<IVisitor> & {
+            id: string;
+        }),
         unauthenticated: workspace.addVisitor({
             id: 'visitorUnauth0001',
             username: 'guest-13',
@@ -307,7 +323,11 @@ export class World implements Sample {
     }
 
     /** An omnichannel event as Rocket.Chat hands it to the engine (`Apps.triggerEvent`), on one instance. */
-    async livechatEvent(event: 'IPostLivechatAgentAssigned' | 'IPostLivechatRoomStarted' | 'IPostLivechatRoomTransferred' | 'IPostLivechatRoomClosed', data: unknown, instanceIndex = 0): Promise<void> {
+    async livechatEvent(
+        event: 'IPostLivechatAgentAssigned' | 'IPostLivechatRoomStarted' | 'IPostLivechatRoomTransferred' | 'IPostLivechatRoomClosed',
+        data: unknown,
+        instanceIndex = 0,
+    ): Promise<void> {
         await this.instances[instanceIndex].engine.manager.getListenerManager().executeListener(AppInterface[event], data as never);
     }
 
@@ -351,7 +371,9 @@ export class World implements Sample {
 
     /** Lines the app logged (not the runtime's own bookkeeping lines), as text. */
     appLogLines(instanceIndex = 0): string[] {
-        return this.instances[instanceIndex].engine.logs.flatMap((entry) => entry.entries.filter((line) => !isRuntimeLine(line.args)).map((line) => `${line.severity}: ${JSON.stringify(line.args)}`));
+        return this.instances[instanceIndex].engine.logs.flatMap((entry) =>
+            entry.entries.filter((line) => !isRuntimeLine(line.args)).map((line) => `${line.severity}: ${JSON.stringify(line.args)}`),
+        );
     }
 }
 
@@ -391,7 +413,15 @@ export function surfaceText(surface: IUIKitSurface | undefined): string {
 }
 
 type TextObjectLike = { type: string; text: string };
-type BlockLike = { type: string; blockId?: string; text?: TextObjectLike; title?: TextObjectLike; variant?: string; fields?: TextObjectLike[]; elements?: Array<TextObjectLike | { type: string }> };
+type BlockLike = {
+    type: string;
+    blockId?: string;
+    text?: TextObjectLike;
+    title?: TextObjectLike;
+    variant?: string;
+    fields?: TextObjectLike[];
+    elements?: Array<TextObjectLike | { type: string }>;
+};
 
 /** The panel as an agent reads it: the name, the state callout, every label with its value, the notices. */
 export function readPanel(surface: IUIKitSurface | undefined) {
@@ -411,11 +441,15 @@ export function readPanel(surface: IUIKitSurface | undefined) {
         name: blocks.find((block) => block.blockId === 'header-name')?.text?.text,
         alsoKnownAs: (blocks.find((block) => block.blockId === 'header-aka')?.elements?.[0] as TextObjectLike | undefined)?.text,
         state: callout('header-state'),
-        notices: blocks.filter((block) => block.blockId?.startsWith('notice-')).map((block) => ({ variant: block.variant, title: block.title?.text ?? '', text: block.text?.text ?? '' })),
+        notices: blocks
+            .filter((block) => block.blockId?.startsWith('notice-'))
+            .map((block) => ({ variant: block.variant, title: block.title?.text ?? '', text: block.text?.text ?? '' })),
         fields,
         /** Every text object of the surface, with its type: what the mrkdwn rules are checked on. */
         textObjects: blocks.flatMap((block) =>
-            [block.text, block.title, ...(block.fields ?? []), ...((block.elements ?? []) as TextObjectLike[])].filter((object): object is TextObjectLike => typeof object?.text === 'string'),
+            [block.text, block.title, ...(block.fields ?? []), ...((block.elements ?? []) as TextObjectLike[])].filter(
+                (object): object is TextObjectLike => typeof object?.text === 'string',
+            ),
         ),
     };
 }

@@ -4,8 +4,10 @@ import { SingleFlight } from '../../src/liveperson/singleFlight';
 import { TtlLruCache } from '../../src/liveperson/TtlLruCache';
 
 const call = { correlationId: 'lp-test0001' };
-const failing = (kind: LivePersonFailureKind, extra: { retryAfterSeconds?: number; notSent?: boolean } = {}) => () =>
-    Promise.reject(new LivePersonError({ kind, step: 'participantInfo', message: kind, correlationId: 'lp-x', ...extra }));
+const failing =
+    (kind: LivePersonFailureKind, extra: { retryAfterSeconds?: number; notSent?: boolean } = {}) =>
+    () =>
+        Promise.reject(new LivePersonError({ kind, step: 'participantInfo', message: kind, correlationId: 'lp-x', ...extra }));
 const answering = () => Promise.resolve('answer');
 
 /** What the breaker did with a call: let it through (and how it ended) or refuse it, saying for how long. */

@@ -24,10 +24,21 @@ function keysTheCodeUses(): Set<string> {
     const literals = new Set([...code.matchAll(/'([a-zA-Z][\w-]*)'/g)].map((match) => match[1]));
     const problemCodes = [...fs.readFileSync(path.join(ROOT, 'src/settings/AppConfig.ts'), 'utf8').matchAll(/\| '(\w+)'/g)].map((match) => match[1]);
     const vocabulary = fs.readFileSync(path.join(ROOT, 'src/ui/vocabulary.ts'), 'utf8');
-    const words = [...vocabulary.matchAll(/(customerStatus|customerType|visitorStatus): \[([^\]]*)\]/g)].flatMap((match) =>
+    const words = [...vocabulary.matchAll(/(customerStatus|customerType|visitorStatus|gender): \[([^\]]*)\]/g)].flatMap((match) =>
         [...match[2].matchAll(/'(\w+)'/g)].filter((word) => word[1] !== 'canceled').map((word) => `word_${match[1]}_${word[1]}`),
     );
-    const kinds = ['auth', 'misconfigured', 'forbidden', 'notFound', 'notAuthenticated', 'rateLimited', 'timeout', 'unavailable', 'invalidResponse', 'unexpected'];
+    const kinds = [
+        'auth',
+        'misconfigured',
+        'forbidden',
+        'notFound',
+        'notAuthenticated',
+        'rateLimited',
+        'timeout',
+        'unavailable',
+        'invalidResponse',
+        'unexpected',
+    ];
     const families = [
         ...Object.values(SettingId).flatMap((id) => [`${id}_label`, `${id}_description`]),
         ...SETTINGS.flatMap((setting) => (setting.values ?? []).map((option) => option.i18nLabel)),
@@ -66,7 +77,9 @@ describe('translations', () => {
     });
 
     it('the keys the app uses in its own views are bundled: none of them is one only the host reads', () => {
-        const code = sourceFiles(path.join(ROOT, 'src')).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+        const code = sourceFiles(path.join(ROOT, 'src'))
+            .map((file) => fs.readFileSync(file, 'utf8'))
+            .join('\n');
         const inViews = [...code.matchAll(/\bt\('([\w-]+)'/g)].map((match) => match[1]);
         expect(inViews.length).toBeGreaterThan(50);
         expect(inViews.filter(isHostOnlyKey)).toEqual([]);

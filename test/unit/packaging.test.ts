@@ -11,7 +11,10 @@ const ROOT = path.resolve(__dirname, '../..');
 
 describe('the packaged zip', () => {
     it('holds exactly Main.js, app.json, the icon and the translations', () => {
-        const entries = new AdmZip(packagedZipPath()).getEntries().map((entry) => entry.entryName).sort();
+        const entries = new AdmZip(packagedZipPath())
+            .getEntries()
+            .map((entry) => entry.entryName)
+            .sort();
         expect(entries).toEqual(['Main.js', 'app.json', 'i18n/de.json', 'i18n/en.json', 'i18n/es.json', 'i18n/fr.json', 'i18n/pt-BR.json', 'icon.png']);
     });
 
@@ -21,10 +24,14 @@ describe('the packaged zip', () => {
             fs.mkdirSync(path.join(dir, 'node_modules', '@rocket.chat'), { recursive: true });
             fs.symlinkSync(path.join(ROOT, 'node_modules/@rocket.chat/apps-engine'), path.join(dir, 'node_modules/@rocket.chat/apps-engine'), 'dir');
             fs.writeFileSync(path.join(dir, 'Main.js'), new AdmZip(packagedZipPath()).readAsText('Main.js'));
-            const output = execFileSync(process.execPath, ['-e', "const m = require('./Main.js'); const C = Object.values(m)[0]; console.log(typeof C, C.name)"], {
-                cwd: dir,
-                env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },
-            }).toString();
+            const output = execFileSync(
+                process.execPath,
+                ['-e', "const m = require('./Main.js'); const C = Object.values(m)[0]; console.log(typeof C, C.name)"],
+                {
+                    cwd: dir,
+                    env: { PATH: process.env.PATH ?? '', NODE_PATH: '' },
+                },
+            ).toString();
             expect(output.trim()).toBe('function LivePersonVisitorInfoApp');
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
@@ -67,7 +74,10 @@ describe('app.json validation', () => {
 
     it('derives "implements" from the handler methods a class has', () => {
         expect(implementedInterfaces(new Set(['executeActionButtonHandler', 'executeBlockActionHandler']))).toEqual(['IUIKitInteractionHandler']);
-        expect(implementedInterfaces(new Set(['executePostMessageSent', 'checkPreMessageSentPrevent']))).toEqual(['IPreMessageSentPrevent', 'IPostMessageSent']);
+        expect(implementedInterfaces(new Set(['executePostMessageSent', 'checkPreMessageSentPrevent']))).toEqual([
+            'IPreMessageSentPrevent',
+            'IPostMessageSent',
+        ]);
     });
 
     it('every permission the app declares is explained in the README', () => {

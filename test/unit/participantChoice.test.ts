@@ -5,7 +5,16 @@ import type { LinkRecord } from '../../src/visitor/linkRecords';
 import { participantChoice, type ParticipantMapping } from '../../src/visitor/participantChoice';
 
 const OWN_APP = '220e9cc3-3aaf-4e8f-b541-4992a847fa3c';
-const visitor = (overrides: Partial<HostVisitor>): HostVisitor => ({ id: 'visitor-1', username: 'guest-1', emails: [], phones: [], livechatData: {}, customFields: {}, externalIds: [], ...overrides });
+const visitor = (overrides: Partial<HostVisitor>): HostVisitor => ({
+    id: 'visitor-1',
+    username: 'guest-1',
+    emails: [],
+    phones: [],
+    livechatData: {},
+    customFields: {},
+    externalIds: [],
+    ...overrides,
+});
 const mapping = (overrides: Partial<ParticipantMapping> = {}): ParticipantMapping => ({
     ownAppId: OWN_APP,
     accountId: '12345678',
@@ -15,12 +24,23 @@ const mapping = (overrides: Partial<ParticipantMapping> = {}): ParticipantMappin
     link: undefined,
     ...overrides,
 });
-const record = (entityId: string): LinkRecord => ({ visitorId: 'visitor-1', entityId, linkedBy: { id: 'u1', username: 'alice', name: 'Alice' }, linkedAt: '2026-06-01T10:00:00.000Z' });
+const record = (entityId: string): LinkRecord => ({
+    visitorId: 'visitor-1',
+    entityId,
+    linkedBy: { id: 'u1', username: 'alice', name: 'Alice' },
+    linkedAt: '2026-06-01T10:00:00.000Z',
+});
 
 describe('choosing the LivePerson consumer of a visitor, and how far to trust it', () => {
     it("an agent's link wins over every other source, and says who linked it", () => {
         const choice = participantChoice(
-            visitor({ externalIds: [{ appId: 'whatsapp-app', entityId: 'from-whatsapp' }, { appId: OWN_APP, entityId: linkedEntityId('12345678', { source: 'chat', id: 'from-link' }) }], livechatData: { lpParticipantId: 'from-field' } }),
+            visitor({
+                externalIds: [
+                    { appId: 'whatsapp-app', entityId: 'from-whatsapp' },
+                    { appId: OWN_APP, entityId: linkedEntityId('12345678', { source: 'chat', id: 'from-link' }) },
+                ],
+                livechatData: { lpParticipantId: 'from-field' },
+            }),
             mapping({ link: record(linkedEntityId('12345678', { source: 'chat', id: 'from-link' })) }),
         );
         expect(choice).toEqual({
@@ -37,8 +57,21 @@ describe('choosing the LivePerson consumer of a visitor, and how far to trust it
     });
 
     it('then the sign-in apps the admin listed, in their order: trusted', () => {
-        const choice = participantChoice(visitor({ externalIds: [{ appId: 'sso-app', entityId: 'from-sso' }, { appId: 'whatsapp-app', entityId: 'lp:12345678:from-whatsapp' }] }), mapping());
-        expect(choice).toEqual({ kind: 'found', ref: { source: 'chat', participantId: 'from-whatsapp' }, source: { kind: 'connector', appId: 'whatsapp-app' }, trust: 'trusted' });
+        const choice = participantChoice(
+            visitor({
+                externalIds: [
+                    { appId: 'sso-app', entityId: 'from-sso' },
+                    { appId: 'whatsapp-app', entityId: 'lp:12345678:from-whatsapp' },
+                ],
+            }),
+            mapping(),
+        );
+        expect(choice).toEqual({
+            kind: 'found',
+            ref: { source: 'chat', participantId: 'from-whatsapp' },
+            source: { kind: 'connector', appId: 'whatsapp-app' },
+            trust: 'trusted',
+        });
     });
 
     it('a visitor field is visitor-editable, and only used when the admin names one', () => {
@@ -54,7 +87,10 @@ describe('choosing the LivePerson consumer of a visitor, and how far to trust it
     });
 
     it("another account's namespaced entry is ignored", () => {
-        const choice = participantChoice(visitor({ externalIds: [{ appId: 'whatsapp-app', entityId: 'lp:87654321:other' }], livechatData: { lpParticipantId: 'p-1' } }), mapping());
+        const choice = participantChoice(
+            visitor({ externalIds: [{ appId: 'whatsapp-app', entityId: 'lp:87654321:other' }], livechatData: { lpParticipantId: 'p-1' } }),
+            mapping(),
+        );
         expect(choice).toMatchObject({ kind: 'found', ref: { participantId: 'p-1' }, source: { kind: 'field' } });
     });
 
@@ -63,17 +99,27 @@ describe('choosing the LivePerson consumer of a visitor, and how far to trust it
     });
 
     it('an unlinked marker falls through to the next source', () => {
-        const choice = participantChoice(visitor({ externalIds: [{ appId: OWN_APP, entityId: unlinkedEntityId('visitor-1') }], livechatData: { lpParticipantId: 'p-3' } }), mapping());
+        const choice = participantChoice(
+            visitor({ externalIds: [{ appId: OWN_APP, entityId: unlinkedEntityId('visitor-1') }], livechatData: { lpParticipantId: 'p-3' } }),
+            mapping(),
+        );
         expect(choice).toMatchObject({ kind: 'found', ref: { participantId: 'p-3' } });
     });
 
     it('a value a visitor could have typed into a path is refused, not used', () => {
-        expect(participantChoice(visitor({ livechatData: { lpParticipantId: '../../admin' } }), mapping())).toEqual({ kind: 'invalid', source: { kind: 'field', field: 'lpParticipantId' } });
+        expect(participantChoice(visitor({ livechatData: { lpParticipantId: '../../admin' } }), mapping())).toEqual({
+            kind: 'invalid',
+            source: { kind: 'field', field: 'lpParticipantId' },
+        });
     });
 
     it('a messaging consumer: by the namespaced form, or any raw id when the admin says LivePerson is Messaging', () => {
         const msg = visitor({ externalIds: [{ appId: 'sso-app', entityId: 'lp:12345678:msg:consumer-1', metadata: { conversationId: 'conv-1' } }] });
-        expect(participantChoice(msg, mapping())).toMatchObject({ kind: 'found', ref: { source: 'messaging', consumerId: 'consumer-1', conversationId: 'conv-1' }, trust: 'trusted' });
+        expect(participantChoice(msg, mapping())).toMatchObject({
+            kind: 'found',
+            ref: { source: 'messaging', consumerId: 'consumer-1', conversationId: 'conv-1' },
+            trust: 'trusted',
+        });
         expect(participantChoice(msg, mapping({ sourceMode: 'chat' }))).toEqual({ kind: 'none' });
         const raw = visitor({ externalIds: [{ appId: 'sso-app', entityId: 'consumer-2' }] });
         expect(participantChoice(raw, mapping({ sourceMode: 'messaging' }))).toMatchObject({ ref: { source: 'messaging', consumerId: 'consumer-2' } });

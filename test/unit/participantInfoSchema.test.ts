@@ -36,8 +36,14 @@ describe('parsing participantExtendedInfo', () => {
     });
 
     it('absent parts are fine and unknown extra fields are dropped', () => {
-        expect(participantInfoSchema.parse({ authenticatedParticipantInfo: { isUserAuthenticated: true, brandNew: { x: 1 } }, extra: 1 })).toEqual({ source: 'chat', isUserAuthenticated: true });
-        expect(participantInfoSchema.parse({ authenticatedPersonalInfo: { name: 'Ann' } })).toEqual({ source: 'chat', personal: { name: 'Ann', contacts: [] } });
+        expect(participantInfoSchema.parse({ authenticatedParticipantInfo: { isUserAuthenticated: true, brandNew: { x: 1 } }, extra: 1 })).toEqual({
+            source: 'chat',
+            isUserAuthenticated: true,
+        });
+        expect(participantInfoSchema.parse({ authenticatedPersonalInfo: { name: 'Ann' } })).toEqual({
+            source: 'chat',
+            personal: { name: 'Ann', contacts: [] },
+        });
     });
 
     it.each([

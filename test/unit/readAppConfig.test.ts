@@ -43,7 +43,12 @@ describe('reading the admin settings', () => {
     });
 
     it('a password login needs the password, kept exactly as typed', () => {
-        const config = parseAppConfig({ [SettingId.AccountId]: '1', [SettingId.AuthType]: 'password', [SettingId.Username]: 'agent', [SettingId.Password]: ' pa ss ' });
+        const config = parseAppConfig({
+            [SettingId.AccountId]: '1',
+            [SettingId.AuthType]: 'password',
+            [SettingId.Username]: 'agent',
+            [SettingId.Password]: ' pa ss ',
+        });
         expect(config.livePerson?.credentials).toEqual({ type: 'password', username: 'agent', password: ' pa ss ' });
         const missing = parseAppConfig({ [SettingId.AccountId]: '1', [SettingId.AuthType]: 'password', [SettingId.Username]: 'agent' });
         expect(missing.readiness).toBe('misconfigured');
@@ -78,7 +83,9 @@ describe('reading the admin settings', () => {
     });
 
     it('a valid domain override is used, lower-cased', () => {
-        expect(parseAppConfig({ ...botSettings, [SettingId.Domain]: 'VA.agentvep.liveperson.net' }).livePerson?.domainOverride).toBe('va.agentvep.liveperson.net');
+        expect(parseAppConfig({ ...botSettings, [SettingId.Domain]: 'VA.agentvep.liveperson.net' }).livePerson?.domainOverride).toBe(
+            'va.agentvep.liveperson.net',
+        );
     });
 
     it('the fingerprint tells credentials apart, and ignores settings that are not LivePerson credentials', () => {
@@ -121,7 +128,11 @@ describe('reading the admin settings', () => {
     });
 
     it('lists are split on commas and trimmed', () => {
-        const config = parseAppConfig({ ...botSettings, [SettingId.ParticipantAppIds]: ' app-a, ,app-b ', [SettingId.AllowedRoles]: 'admin ,  livechat-manager' });
+        const config = parseAppConfig({
+            ...botSettings,
+            [SettingId.ParticipantAppIds]: ' app-a, ,app-b ',
+            [SettingId.AllowedRoles]: 'admin ,  livechat-manager',
+        });
         expect(config.participantAppIds).toEqual(['app-a', 'app-b']);
         expect(config.allowedRoles).toEqual(['admin', 'livechat-manager']);
     });

@@ -1,4 +1,14 @@
-import { isExpired, isIdle, KEEP_ALIVE_INTERVAL, loginBackoffMs, needsRefresh, needsRenewal, retryAfterSeconds, sessionTtl, TIMES } from '../../src/liveperson/sessionPolicy';
+import {
+    isExpired,
+    isIdle,
+    KEEP_ALIVE_INTERVAL,
+    loginBackoffMs,
+    needsRefresh,
+    needsRenewal,
+    retryAfterSeconds,
+    sessionTtl,
+    TIMES,
+} from '../../src/liveperson/sessionPolicy';
 
 const MINUTE = 60_000;
 const session = (ttlMs: number) => ({ ttlMs, createdAt: 0, refreshedAt: 0, lastUsedAt: 0 });

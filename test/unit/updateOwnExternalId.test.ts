@@ -11,7 +11,9 @@ describe('writing this app’s external id on every kind of host', () => {
     const entry = { entityId: 'lp:12345678:p-1' };
 
     it('a host with the method stores it, or says the visitor is gone', async () => {
-        const updater = { updateVisitorExternalId: async (visitorId: string) => (visitorId === 'v-1' ? { id: 'v-1' } : undefined) } as unknown as ILivechatUpdater;
+        const updater = {
+            updateVisitorExternalId: async (visitorId: string) => (visitorId === 'v-1' ? { id: 'v-1' } : undefined),
+        } as unknown as ILivechatUpdater;
         expect(await updateOwnExternalId(updater, 'v-1', entry)).toBe('stored');
         expect(await updateOwnExternalId(updater, 'v-2', entry)).toBe('visitorNotFound');
     });

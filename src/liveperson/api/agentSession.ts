@@ -37,5 +37,10 @@ function lastPathSegment(url: string | undefined): string | undefined {
 }
 
 function noAgentSessionId(call: LivePersonContext): never {
-    return fail({ kind: 'invalidResponse', step: 'agentSession', message: 'LivePerson opened an agent session without saying its id', correlationId: call.correlationId });
+    return fail({
+        kind: 'invalidResponse',
+        step: 'agentSession',
+        message: 'LivePerson opened an agent session without saying its id',
+        correlationId: call.correlationId,
+    });
 }

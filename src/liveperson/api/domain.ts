@@ -17,7 +17,13 @@ export async function fetchServiceHost(call: LivePersonContext, accountId: strin
     });
     const host = parseJson(call, 'domain', response, domainResponseSchema).baseURI.trim();
     if (!isLivePersonHost(host)) {
-        fail({ kind: 'invalidResponse', step: 'domain', status: response.status, correlationId: call.correlationId, message: 'the Domain API named a host outside liveperson.net' });
+        fail({
+            kind: 'invalidResponse',
+            step: 'domain',
+            status: response.status,
+            correlationId: call.correlationId,
+            message: 'the Domain API named a host outside liveperson.net',
+        });
     }
     return host;
 }

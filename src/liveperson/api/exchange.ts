@@ -84,7 +84,7 @@ export async function send(call: LivePersonContext, request: LivePersonRequest):
     });
 }
 
-export function kindForStatus(status: number, step: LivePersonStep): LivePersonFailureKind {
+function kindForStatus(status: number, step: LivePersonStep): LivePersonFailureKind {
     if (status === 401) return 'auth';
     if (status === 403 || status === 451) return 'forbidden';
     // Only a participant can be "not found"; a missing account, host or login path is a settings problem.
@@ -99,7 +99,13 @@ export function kindForStatus(status: number, step: LivePersonStep): LivePersonF
 /** Parses a body asked for as JSON; anything else (an HTML error page, XML, garbage, the wrong shape) is `invalidResponse`. */
 export function parseJson<T>(call: LivePersonContext, step: LivePersonStep, response: LivePersonResponse, schema: z.ZodMiniType<T>): T {
     const invalid = (what: string): never =>
-        fail({ kind: 'invalidResponse', step, status: response.status, correlationId: call.correlationId, message: `LivePerson sent ${what} to the ${step} request` });
+        fail({
+            kind: 'invalidResponse',
+            step,
+            status: response.status,
+            correlationId: call.correlationId,
+            message: `LivePerson sent ${what} to the ${step} request`,
+        });
     const body = response.content.trim();
     if (!body) return invalid('an empty body');
     if (/^<(!doctype\s+html|html)/i.test(body)) return invalid('an HTML page');
@@ -120,7 +126,14 @@ export function parseJson<T>(call: LivePersonContext, step: LivePersonStep, resp
 }
 
 function logExchange(call: LivePersonContext, step: LivePersonStep, durationMs: number, failure?: LivePersonFailure, status?: number): void {
-    const entry = { step, kind: failure?.kind ?? 'ok', status: failure?.status ?? status, internalCode: failure?.internalCode, correlationId: call.correlationId, durationMs };
+    const entry = {
+        step,
+        kind: failure?.kind ?? 'ok',
+        status: failure?.status ?? status,
+        internalCode: failure?.internalCode,
+        correlationId: call.correlationId,
+        durationMs,
+    };
     const line = `LivePerson ${step}: ${entry.kind}${entry.status ? ` (HTTP ${entry.status})` : ''} in ${durationMs} ms [${call.correlationId}]`;
     if (failure) {
         call.logger.warn(line, entry);

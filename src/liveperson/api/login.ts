@@ -80,6 +80,6 @@ function loginBody(credentials: LivePersonCredentials): Record<string, string> {
 }
 
 /** Hosts join several Set-Cookie headers with ", " (or give an array): find Session_id wherever it is. */
-export function sessionCookieFrom(header: string | undefined): string | undefined {
+function sessionCookieFrom(header: string | undefined): string | undefined {
     return header ? /(?:^|[;,]\s*)Session_id=([^;,\s]+)/.exec(header)?.[1] : undefined;
 }

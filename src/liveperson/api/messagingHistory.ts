@@ -4,12 +4,17 @@ import { parseJson, send } from './exchange';
 import { messagingSearchSchema, type MessagingRecord } from './messagingSchema';
 
 /** LivePerson throttles the Messaging Interactions API per `source`: a fixed name of this app, at most 20 characters. */
-export const MESSAGING_SOURCE = 'RocketChatLPVisitor';
+const MESSAGING_SOURCE = 'RocketChatLPVisitor';
 
 const CONTENT = ['sdes', 'consumerParticipants'];
 
 /** One conversation's record, by its id (whatever its status). */
-export async function searchConversation(call: LivePersonContext, host: string, session: LivePersonSession, conversationId: string): Promise<MessagingRecord[]> {
+export async function searchConversation(
+    call: LivePersonContext,
+    host: string,
+    session: LivePersonSession,
+    conversationId: string,
+): Promise<MessagingRecord[]> {
     return search(call, host, session, 'conversation', { conversationId, contentToRetrieve: CONTENT });
 }
 
@@ -19,7 +24,14 @@ export async function searchConsumerOpen(call: LivePersonContext, host: string, 
     return [...records].sort((a, b) => (b.info.startTimeL ?? 0) - (a.info.startTimeL ?? 0));
 }
 
-async function search(call: LivePersonContext, host: string, session: LivePersonSession, by: 'conversation' | 'consumer', body: object, paging = ''): Promise<MessagingRecord[]> {
+async function search(
+    call: LivePersonContext,
+    host: string,
+    session: LivePersonSession,
+    by: 'conversation' | 'consumer',
+    body: object,
+    paging = '',
+): Promise<MessagingRecord[]> {
     const response = await send(call, {
         step: 'messagingHistory',
         method: 'post',

@@ -27,14 +27,19 @@ const personalInfo = z.object({
     company: optionalNullable(text),
     language: optionalNullable(text),
     customerAge: optionalNullable(numeric),
-    contacts: optionalNullable(z.array(z.object({ personalContact: optionalNullable(z.object({ email: optionalNullable(identifier), phone: optionalNullable(identifier) })) }))),
+    contacts: optionalNullable(
+        z.array(z.object({ personalContact: optionalNullable(z.object({ email: optionalNullable(identifier), phone: optionalNullable(identifier) })) })),
+    ),
 });
 
 /** Event types other than these two (marketing, service activity...) carry no profile: they are skipped, not refused. */
 const sdeEvent = z.union([
     z.object({ sdeType: z.literal('CUSTOMER_INFO'), serverTimeStamp: numeric, customerInfo: z.object({ customerInfo }) }),
     z.object({ sdeType: z.literal('PERSONAL_INFO'), serverTimeStamp: numeric, personalInfo: z.object({ personalInfo }) }),
-    z.pipe(z.object({ sdeType: z.string() }), z.transform(() => undefined)),
+    z.pipe(
+        z.object({ sdeType: z.string() }),
+        z.transform(() => undefined),
+    ),
 ]);
 
 const record = z.object({
@@ -53,7 +58,8 @@ export type MessagingRecord = z.infer<typeof record>;
 
 type Timed<T> = { serverTimeStamp: number; value: T };
 
-const latest = <T>(events: Array<Timed<T>>): T | undefined => events.reduce<Timed<T> | undefined>((best, event) => (!best || event.serverTimeStamp > best.serverTimeStamp ? event : best), undefined)?.value;
+const latest = <T>(events: Array<Timed<T>>): T | undefined =>
+    events.reduce<Timed<T> | undefined>((best, event) => (!best || event.serverTimeStamp > best.serverTimeStamp ? event : best), undefined)?.value;
 
 /**
  * The consumer's profile in one conversation: the latest customer info and the latest personal info, by the
@@ -61,8 +67,12 @@ const latest = <T>(events: Array<Timed<T>>): T | undefined => events.reduce<Time
  */
 export function profileOfRecord(entry: MessagingRecord): LivePersonProfile | undefined {
     const events = (entry.sdes?.events ?? []).filter((event) => event !== undefined);
-    const customer = latest(events.flatMap((event) => ('customerInfo' in event ? [{ serverTimeStamp: event.serverTimeStamp, value: event.customerInfo.customerInfo }] : [])));
-    const personal = latest(events.flatMap((event) => ('personalInfo' in event ? [{ serverTimeStamp: event.serverTimeStamp, value: event.personalInfo.personalInfo }] : [])));
+    const customer = latest(
+        events.flatMap((event) => ('customerInfo' in event ? [{ serverTimeStamp: event.serverTimeStamp, value: event.customerInfo.customerInfo }] : [])),
+    );
+    const personal = latest(
+        events.flatMap((event) => ('personalInfo' in event ? [{ serverTimeStamp: event.serverTimeStamp, value: event.personalInfo.personalInfo }] : [])),
+    );
     if (!customer && !personal) {
         return undefined;
     }
@@ -74,7 +84,9 @@ export function profileOfRecord(entry: MessagingRecord): LivePersonProfile | und
             ? {
                   personal: {
                       ...definedOnly({ ...person, age: customerAge }),
-                      contacts: (contacts ?? []).flatMap((contact) => (contact.personalContact ? [definedOnly({ email: contact.personalContact.email, phone: contact.personalContact.phone })] : [])),
+                      contacts: (contacts ?? []).flatMap((contact) =>
+                          contact.personalContact ? [definedOnly({ email: contact.personalContact.email, phone: contact.personalContact.phone })] : [],
+                      ),
                   },
               }
             : {}),

@@ -6,7 +6,12 @@ import { parseJson, send } from './exchange';
 import { participantInfoSchema } from './participantInfoSchema';
 
 /** The seed call: a participant's participantExtendedInfo, through the bearer's agent session. */
-export async function fetchParticipantInfo(call: LivePersonContext, session: LivePersonSession, agentSessionId: string, participantId: string): Promise<LivePersonProfile> {
+export async function fetchParticipantInfo(
+    call: LivePersonContext,
+    session: LivePersonSession,
+    agentSessionId: string,
+    participantId: string,
+): Promise<LivePersonProfile> {
     const response = await send(call, {
         step: 'participantInfo',
         method: 'get',

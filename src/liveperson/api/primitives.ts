@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** Longest text kept from a LivePerson answer: enough for any real value, and a cache of 2000 profiles stays small. */
-export const MAX_TEXT = 1000;
+const MAX_TEXT = 1000;
 
 const cut = (value: string): string => (value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value);
 
@@ -10,13 +10,28 @@ export const text = z.pipe(z.string(), z.transform(cut));
 /** This API family sends numbers as strings at times. */
 export const numeric = z.union([
     z.number().check(z.refine(Number.isFinite)),
-    z.pipe(z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/)), z.transform((value) => Number(value))),
+    z.pipe(
+        z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/)),
+        z.transform((value) => Number(value)),
+    ),
 ]);
 
 /** Identifiers can arrive as numbers (socialId, imei): keep every digit by reading them as text. */
-export const identifier = z.union([text, z.pipe(z.number(), z.transform((value) => String(value)))]);
+export const identifier = z.union([
+    text,
+    z.pipe(
+        z.number(),
+        z.transform((value) => String(value)),
+    ),
+]);
 
-export const flag = z.union([z.boolean(), z.pipe(z.enum(['true', 'false']), z.transform((value) => value === 'true'))]);
+export const flag = z.union([
+    z.boolean(),
+    z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((value) => value === 'true'),
+    ),
+]);
 
 /** `{year, month, day}` becomes an ISO date; an impossible date is an invalid response, not a wrong date on screen. */
 export const lpDate = z.pipe(

@@ -5,7 +5,9 @@ import { failureOf } from '../failures';
 import type { LivePersonCall } from '../LivePersonCall';
 import type { SessionManager } from '../SessionManager';
 
-type Attempt = { ok: true; profile: LivePersonProfile } | { ok: false; error: unknown; stage: 'session' | 'agentSession' | 'info'; bearer?: string; agentSessionId?: string; openedNow?: boolean };
+type Attempt =
+    | { ok: true; profile: LivePersonProfile }
+    | { ok: false; error: unknown; stage: 'session' | 'agentSession' | 'info'; bearer?: string; agentSessionId?: string; openedNow?: boolean };
 
 interface Replacing {
     bearer?: string;

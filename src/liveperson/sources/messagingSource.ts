@@ -38,7 +38,12 @@ export async function messagingProfile(call: LivePersonCall, sessions: SessionMa
     }
     const profile = profileOfRecord(record);
     if (!profile) {
-        return fail({ kind: 'notAuthenticated', step: 'messagingHistory', message: 'the conversation holds no customer or personal info', correlationId: call.correlationId });
+        return fail({
+            kind: 'notAuthenticated',
+            step: 'messagingHistory',
+            message: 'the conversation holds no customer or personal info',
+            correlationId: call.correlationId,
+        });
     }
     return profile;
 }

@@ -47,7 +47,9 @@ function importMap(): { imports: Record<string, string> } {
     imports['@std/io'] = file(path.join(DENO_FILES, 'write_all.ts'));
     imports['@std/streams'] = file(path.join(DENO_FILES, 'to_array_buffer.ts'));
     // handleUploadEvents.ts imports this TypeScript source as a value; the npm package ships only the compiled file.
-    imports['@rocket.chat/apps-engine/definition/exceptions/AppsEngineException.ts'] = file(path.join(ENGINE_DIR, 'definition', 'exceptions', 'AppsEngineException.js'));
+    imports['@rocket.chat/apps-engine/definition/exceptions/AppsEngineException.ts'] = file(
+        path.join(ENGINE_DIR, 'definition', 'exceptions', 'AppsEngineException.js'),
+    );
     return { imports };
 }
 
@@ -73,7 +75,7 @@ export function prepareDenoRuntime(): DenoRuntime {
         path.join(binDir, 'deno'),
         [
             '#!/bin/sh',
-            '# Written by test/support/engine/denoRuntime.ts: the engine\'s `deno run`, with the import map added.',
+            "# Written by test/support/engine/denoRuntime.ts: the engine's `deno run`, with the import map added.",
             'if [ "$1" = "run" ]; then',
             '  shift',
             '  # A test host that wants to move time writes test-clock.ts next to the runtime it links (<temp>/deno-runtime).',
@@ -99,14 +101,17 @@ export function prepareDenoRuntime(): DenoRuntime {
     fs.rmSync(link, { force: true });
     fs.symlinkSync(path.join(ENGINE_DIR, 'deno-runtime'), link, 'dir');
     const registry = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
-    execFileSync(
-        deno,
-        ['cache', `--config=${path.join(ENGINE_DIR, 'deno-runtime', 'deno.jsonc')}`, `--import-map=${mapPath}`, path.join(link, 'main.ts')],
-        {
-            env: { PATH: process.env.PATH, HOME: process.env.HOME, DENO_DIR: denoDir, NPM_CONFIG_REGISTRY: registry, DENO_TLS_CA_STORE: 'system,mozilla', NO_COLOR: '1' },
-            stdio: ['ignore', 'ignore', 'pipe'],
+    execFileSync(deno, ['cache', `--config=${path.join(ENGINE_DIR, 'deno-runtime', 'deno.jsonc')}`, `--import-map=${mapPath}`, path.join(link, 'main.ts')], {
+        env: {
+            PATH: process.env.PATH,
+            HOME: process.env.HOME,
+            DENO_DIR: denoDir,
+            NPM_CONFIG_REGISTRY: registry,
+            DENO_TLS_CA_STORE: 'system,mozilla',
+            NO_COLOR: '1',
         },
-    );
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
     fs.writeFileSync(stampPath, stamp);
     return { denoDir, binDir };
 }

@@ -55,8 +55,14 @@ export interface Engine {
  */
 export async function startEngine(host: HostOptions, options: { isolated?: boolean } = {}): Promise<Engine> {
     useDenoRuntime();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const load = () => ({ server: require('apps-engine-1-62/server/AppManager'), bridges: require('apps-engine-1-62/server/bridges'), storage: require('apps-engine-1-62/server/storage') });
+    // Loaded with require() so that `isolated` can load them a second time.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const load = () => ({
+        server: require('apps-engine-1-62/server/AppManager'),
+        bridges: require('apps-engine-1-62/server/bridges'),
+        storage: require('apps-engine-1-62/server/storage'),
+    });
+    /* eslint-enable @typescript-eslint/no-require-imports */
     let modules: ReturnType<typeof load> | undefined;
     if (options.isolated) {
         // Only scenarios start a second instance, and they run under jest.

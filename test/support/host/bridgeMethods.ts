@@ -15,7 +15,6 @@ import type { ISlashCommand } from 'apps-engine-1-62/definition/slashcommands';
 import type { IUIKitInteraction } from 'apps-engine-1-62/definition/uikit';
 import type { IUIKitSurface } from 'apps-engine-1-62/definition/uikit/IUIKitSurface';
 import type { IUser } from 'apps-engine-1-62/definition/users';
-import { UserStatusConnection } from 'apps-engine-1-62/definition/users/UserStatusConnection';
 import { UserType } from 'apps-engine-1-62/definition/users/UserType';
 
 import type { Loopback } from './loopbackHttp';
@@ -83,9 +82,13 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
         findDepartmentByIdOrName: async (value: string) =>
             stored(workspace.departments.get(value) ?? [...workspace.departments.values()].find((department) => department.name === value)),
         findRooms: async (visitor: IVisitor, departmentId: string | null) =>
-            [...workspace.rooms.values()].filter(
-                (room) => (room as { visitor?: IVisitor }).visitor?.id === visitor.id && (departmentId === null || (room as { department?: { id: string } }).department?.id === departmentId),
-            ).map(stored),
+            [...workspace.rooms.values()]
+                .filter(
+                    (room) =>
+                        (room as { visitor?: IVisitor }).visitor?.id === visitor.id &&
+                        (departmentId === null || (room as { department?: { id: string } }).department?.id === departmentId),
+                )
+                .map(stored),
     };
     if (externalIdWrites) {
         // As Rocket.Chat 8.4+: the app's own entry is replaced; other apps' entries are kept.
@@ -162,7 +165,17 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
         serverSetting: {
             // Rocket.Chat answers an unknown id with undefined; the engine's reader turns that into an error.
             getOneById: async (id: string) =>
-                workspace.serverSettings.has(id) ? { id, type: 'string', packageValue: workspace.serverSettings.get(id), value: workspace.serverSettings.get(id), required: false, public: true, i18nLabel: id } : undefined,
+                workspace.serverSettings.has(id)
+                    ? {
+                          id,
+                          type: 'string',
+                          packageValue: workspace.serverSettings.get(id),
+                          value: workspace.serverSettings.get(id),
+                          required: false,
+                          public: true,
+                          i18nLabel: id,
+                      }
+                    : undefined,
         },
         user: {
             getById: async (id: string) => stored(workspace.users.get(id)),
@@ -171,23 +184,7 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
             // The engine creates the app's bot user on install (`<nameSlug>.bot`).
             create: async (data: Partial<IUser>, appId: string) => {
                 const id = `app-user-${appId}`;
-                const at = new Date();
-                workspace.users.set(id, {
-                    id,
-                    username: data.username ?? id,
-                    name: data.name ?? id,
-                    emails: [],
-                    type: UserType.APP,
-                    isEnabled: true,
-                    roles: data.roles ?? ['app'],
-                    status: 'online',
-                    statusConnection: UserStatusConnection.ONLINE,
-                    utcOffset: 0,
-                    createdAt: at,
-                    updatedAt: at,
-                    lastLoginAt: at,
-                    appId,
-                });
+                workspace.addUser({ id, username: data.username ?? id, name: data.name ?? id, type: UserType.APP, roles: data.roles ?? ['app'], appId });
                 return id;
             },
             // Uninstalling removes the app's bot user.

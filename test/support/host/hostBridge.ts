@@ -73,7 +73,8 @@ export function hostBridges<T extends object>(
         let bridge = built.get(className);
         if (!bridge) {
             const Base = bridgeClasses[className];
-            bridge = plainObjects[className] ?? (Base ? hostBridge(Base, className, methodsFor(className) ?? {}, binding) : interfaceBridge(className, binding));
+            bridge =
+                plainObjects[className] ?? (Base ? hostBridge(Base, className, methodsFor(className) ?? {}, binding) : interfaceBridge(className, binding));
             built.set(className, bridge);
         }
         return bridge;

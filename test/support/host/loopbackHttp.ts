@@ -61,7 +61,14 @@ async function loopbackCall(route: LoopbackRoute, info: IHttpBridgeRequestInfo, 
     }
 }
 
-function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number | undefined, inFlight: Set<ClientRequest>) {
+function send(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    timeoutMs: number | undefined,
+    inFlight: Set<ClientRequest>,
+) {
     return new Promise<Pick<IHttpResponse, 'statusCode' | 'headers' | 'content' | 'data'>>((resolve, reject) => {
         // agent: false closes the socket after the exchange, so nothing stays open when a test ends.
         const outgoing = httpRequest(url, { method, headers, agent: false }, (incoming) => {

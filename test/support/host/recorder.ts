@@ -24,9 +24,7 @@ export interface HttpExchange {
     status: number | 'error' | 'refused';
 }
 
-export type ScheduledJob =
-    | { kind: 'once'; id: string; when: Date }
-    | { kind: 'recurring'; id: string; interval: string | number; fromStartup: boolean };
+export type ScheduledJob = { kind: 'once'; id: string; when: Date } | { kind: 'recurring'; id: string; interval: string | number; fromStartup: boolean };
 
 export class HostRecorder {
     /** Messages everyone in the room sees, the visitor included: must stay empty. */

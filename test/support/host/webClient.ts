@@ -52,7 +52,15 @@ export class WebClient {
                 ? 'already-used'
                 : undefined;
         if (trigger && !dropReason) trigger.used = true;
-        this.surfaces.push({ userId, type: interaction.type, triggerId: interaction.triggerId, view: interaction.view, openedAfterMs, dropped: dropReason !== undefined, ...(dropReason ? { dropReason } : {}) });
+        this.surfaces.push({
+            userId,
+            type: interaction.type,
+            triggerId: interaction.triggerId,
+            view: interaction.view,
+            openedAfterMs,
+            dropped: dropReason !== undefined,
+            ...(dropReason ? { dropReason } : {}),
+        });
     }
 
     /** The surface the user sees now: the last one drawn. */

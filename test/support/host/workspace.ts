@@ -37,7 +37,8 @@ export function stored<T>(value: T): T {
 
 let counter = 0;
 /** 17-character ids like Rocket.Chat's Random.id(). */
-export const randomId = (): string => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2)}`.slice(0, 17).padEnd(17, '0');
+export const randomId = (): string =>
+    `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2)}`.slice(0, 17).padEnd(17, '0');
 
 export class Workspace {
     readonly users = new Map<string, IUser>();
@@ -86,7 +87,12 @@ export class Workspace {
     }
 
     addVisitor(partial: Partial<IVisitor> & { id: string }): IVisitor & { id: string } {
-        const visitor: IVisitor = { token: `token-${randomId()}`, username: `guest-${partial.id.slice(0, 6)}`, name: partial.username ?? partial.id, ...partial } as IVisitor;
+        const visitor: IVisitor = {
+            token: `token-${randomId()}`,
+            username: `guest-${partial.id.slice(0, 6)}`,
+            name: partial.username ?? partial.id,
+            ...partial,
+        } as IVisitor;
         this.visitors.set(partial.id, visitor);
         return stored(visitor) as IVisitor & { id: string };
     }
@@ -101,7 +107,14 @@ export class Workspace {
     }
 
     addDepartment(department: Partial<IDepartment> & { id: string; name: string }): IDepartment {
-        const full: IDepartment = { enabled: true, numberOfAgents: 1, showOnOfflineForm: false, showOnRegistration: true, updatedAt: new Date('2026-01-05T09:00:00Z'), ...department };
+        const full: IDepartment = {
+            enabled: true,
+            numberOfAgents: 1,
+            showOnOfflineForm: false,
+            showOnRegistration: true,
+            updatedAt: new Date('2026-01-05T09:00:00Z'),
+            ...department,
+        };
         this.departments.set(full.id, full);
         return stored(full);
     }

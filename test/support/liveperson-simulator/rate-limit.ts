@@ -11,30 +11,30 @@ import type { RateLimit } from './types';
 const WINDOW_MS = 1000;
 
 export class RateLimiter {
-  private readonly requestsPerSecond: number;
-  private readonly retryAfterSeconds: number;
-  /** Arrival times (monotonic ms) of the requests let through within the last window, oldest first. */
-  private readonly admitted: number[] = [];
+    private readonly requestsPerSecond: number;
+    private readonly retryAfterSeconds: number;
+    /** Arrival times (monotonic ms) of the requests let through within the last window, oldest first. */
+    private readonly admitted: number[] = [];
 
-  constructor(limit: RateLimit) {
-    const { requestsPerSecond, retryAfterSeconds = 1 } = limit;
-    if (!(Number.isInteger(requestsPerSecond) && requestsPerSecond >= 1)) {
-      throw new RangeError(`Simulator requestsPerSecond must be an integer >= 1, got ${requestsPerSecond}`);
+    constructor(limit: RateLimit) {
+        const { requestsPerSecond, retryAfterSeconds = 1 } = limit;
+        if (!(Number.isInteger(requestsPerSecond) && requestsPerSecond >= 1)) {
+            throw new RangeError(`Simulator requestsPerSecond must be an integer >= 1, got ${requestsPerSecond}`);
+        }
+        if (!(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
+            throw new RangeError(`Simulator retryAfterSeconds must be an integer >= 0, got ${retryAfterSeconds}`);
+        }
+        this.requestsPerSecond = requestsPerSecond;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
-    if (!(Number.isInteger(retryAfterSeconds) && retryAfterSeconds >= 0)) {
-      throw new RangeError(`Simulator retryAfterSeconds must be an integer >= 0, got ${retryAfterSeconds}`);
-    }
-    this.requestsPerSecond = requestsPerSecond;
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
 
-  /** Called once per request on arrival: undefined lets it through, a reply turns it away. */
-  check(now: number): Reply | undefined {
-    while (this.admitted.length > 0 && this.admitted[0] <= now - WINDOW_MS) this.admitted.shift();
-    if (this.admitted.length >= this.requestsPerSecond) {
-      return jsonReply(429, { message: 'Too many requests' }, { 'Retry-After': String(this.retryAfterSeconds) });
+    /** Called once per request on arrival: undefined lets it through, a reply turns it away. */
+    check(now: number): Reply | undefined {
+        while (this.admitted.length > 0 && this.admitted[0] <= now - WINDOW_MS) this.admitted.shift();
+        if (this.admitted.length >= this.requestsPerSecond) {
+            return jsonReply(429, { message: 'Too many requests' }, { 'Retry-After': String(this.retryAfterSeconds) });
+        }
+        this.admitted.push(now);
+        return undefined;
     }
-    this.admitted.push(now);
-    return undefined;
-  }
 }
