@@ -198,14 +198,19 @@ describe('the playground in Chromium', () => {
         await waitForText(page.locator('[data-qa=mode-description]'), `${mode}:`);
     };
 
-    /** Whole-page and whole-panel pictures, with nothing hovered. */
-    const screenshotPage = async (file: string) => {
+    /** Nothing hovered or focused (a focused control's ring differs by a few pixels from run to run). */
+    const settle = async () => {
         await page.mouse.move(0, 0);
+        await page.evaluate('document.activeElement instanceof HTMLElement && document.activeElement.blur()');
+    };
+    /** Whole-page and whole-panel pictures. */
+    const screenshotPage = async (file: string) => {
+        await settle();
         await page.screenshot({ path: path.join(DOCS, file), animations: 'disabled', caret: 'hide' });
     };
     /** The contextual bar from its header to the end of its content, at the same width. */
     const screenshotPanel = async (file: string) => {
-        await page.mouse.move(0, 0);
+        await settle();
         await page.setViewportSize(TALL_VIEWPORT);
         try {
             const frame = await bar().boundingBox();
