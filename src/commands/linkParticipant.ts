@@ -69,7 +69,8 @@ async function link(services: AppServices, accessors: Accessors, config: AppConf
         entityId,
         metadata: { linkedAt: new Date().toISOString() },
     });
-    if (outcome === 'visitorNotFound') {
+    if (outcome === 'visitorNotFound' || outcome === 'failed') {
+        // A server that keeps external ids but refused this one: the panel reads links from there, so keep none.
         await removeLinkRecord(accessors.persis, visitorId);
         return t('msg_link_failed');
     }

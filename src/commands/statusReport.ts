@@ -95,6 +95,10 @@ function stepFields(test: ConnectionReport | undefined, config: AppConfig, reade
             fields.push({ label: name, values: [t('status_step_ok', { ms: step.durationMs })] });
             continue;
         }
+        if (step.heldBackSeconds) {
+            fields.push({ label: name, values: [t('status_login_held_back', { minutes: Math.ceil(step.heldBackSeconds / 60) })] });
+            continue;
+        }
         const hint = step.kind ? KIND_HINTS[step.kind] : undefined;
         const failed = t('status_step_failed', {
             ms: step.durationMs,

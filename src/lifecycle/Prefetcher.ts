@@ -6,7 +6,7 @@ import { livePersonCall } from '../app/calls';
 import { identityOf } from '../handlers/profileLookup';
 import { refKey, type ParticipantRef } from '../liveperson/ParticipantDirectory';
 import { TIMES } from '../liveperson/sessionPolicy';
-import type { AppLog } from '../logging';
+import { errorSummary, type AppLog } from '../logging';
 import type { AppConfig } from '../settings/AppConfig';
 import { parseHostVisitor } from '../visitor/parseHostVisitor';
 
@@ -22,6 +22,14 @@ export interface PrefetchLimits {
 }
 
 const PREFETCH_LIMITS: PrefetchLimits = { concurrency: 4, perSecond: 5, maxWaitMs: 60_000 };
+/** Open conversations remembered per instance: far more than one instance serves at once. */
+const MAX_ROOMS = 5000;
+
+/** The name of the error and its frames only: a host error's message may hold personal data. */
+function logSkipped(host: EventHost, event: string, error: unknown): void {
+    const { name, frames } = errorSummary(error);
+    host.logger.warn(`Prefetch skipped a conversation ${event}: ${name}`, { frames });
+}
 
 interface Task {
     host: EventHost;
@@ -49,29 +57,40 @@ export class Prefetcher {
         private readonly limits: PrefetchLimits = PREFETCH_LIMITS,
     ) {}
 
-    /** An agent got the conversation (assigned, started with an agent, transferred). */
+    /** An agent got the conversation (assigned, started with an agent, transferred). Never throws: no agent waits on it. */
     async assigned(host: EventHost, room: ILivechatRoom): Promise<void> {
-        const services = this.services();
-        const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
-        if (!config.prefetch || !config.livePerson || !room.visitor?.id) return;
-        const visitor = parseHostVisitor(await host.read.getLivechatReader().getLivechatVisitorById(room.visitor.id));
-        if (!visitor) return;
-        const choice = await identityOf(services, host.read.getPersistenceReader(), config, visitor);
-        if (choice.kind !== 'found') return;
-        this.rooms.set(room.id, { key: refKey(choice.ref), ref: choice.ref });
-        this.queue.push({ host, config, ref: choice.ref, queuedAt: Date.now() });
-        this.drain();
+        try {
+            const services = this.services();
+            const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+            if (!config.prefetch || !config.livePerson || !room.visitor?.id) return;
+            const visitor = parseHostVisitor(await host.read.getLivechatReader().getLivechatVisitorById(room.visitor.id));
+            if (!visitor) return;
+            const choice = await identityOf(services, host.read.getPersistenceReader(), config, visitor);
+            if (choice.kind !== 'found') return;
+            this.rooms.delete(room.id);
+            this.rooms.set(room.id, { key: refKey(choice.ref), ref: choice.ref });
+            // A close handled by another instance never reaches this one: the oldest rooms are forgotten first.
+            while (this.rooms.size > MAX_ROOMS) this.rooms.delete(this.rooms.keys().next().value as string);
+            this.queue.push({ host, config, ref: choice.ref, queuedAt: Date.now() });
+            this.drain();
+        } catch (error) {
+            logSkipped(host, 'assignment', error);
+        }
     }
 
     /** The conversation ended: its profile is not kept for it, unless another open conversation needs it. */
     async closed(host: EventHost, room: ILivechatRoom): Promise<void> {
-        const entry = this.rooms.get(room.id);
-        this.rooms.delete(room.id);
-        if (!entry || [...this.rooms.values()].some((other) => other.key === entry.key)) return;
-        const services = this.services();
-        const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
-        const call = livePersonCall(host, config, TIMES.backgroundBudget);
-        if (call) services.directory.forget(call, entry.ref);
+        try {
+            const entry = this.rooms.get(room.id);
+            this.rooms.delete(room.id);
+            if (!entry || [...this.rooms.values()].some((other) => other.key === entry.key)) return;
+            const services = this.services();
+            const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+            const call = livePersonCall(host, config, TIMES.backgroundBudget);
+            if (call) services.directory.forget(call, entry.ref);
+        } catch (error) {
+            logSkipped(host, 'close', error);
+        }
     }
 
     private drain(): void {

@@ -36,7 +36,7 @@ export async function handleSettingUpdated(
 ): Promise<void> {
     services.config.invalidate();
     const config = await services.config.read(host.read.getEnvironmentReader().getSettings());
-    const replaced = await services.directory.settingsSaved(livePersonContext(host, TIMES.logoutBudget), config.livePerson);
+    const replaced = await services.directory.settingsSaved(livePersonContext(host, TIMES.logoutBudget), config.livePerson, config.readNumber);
     if (replaced && config.readiness === 'ready') {
         await services.prewarm.schedule(configModify, host.logger);
     }

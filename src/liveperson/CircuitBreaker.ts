@@ -26,15 +26,16 @@ export class CircuitBreaker {
         if (before.kind === 'probing') {
             return this.refuse(call, step, before.cause, 1);
         }
+        const probe = before.kind === 'open';
         if (before.kind === 'open') {
             this.state = { kind: 'probing', cause: before.cause, outages: before.outages };
         }
         try {
             const value = await work();
-            this.state = { kind: 'closed', outages: 0 };
+            this.state = this.settle(undefined, probe);
             return value;
         } catch (error) {
-            this.state = this.after(before, error);
+            this.state = this.settle(error, probe);
             throw error;
         }
     }
@@ -48,21 +49,31 @@ export class CircuitBreaker {
         this.state = { kind: 'closed', outages: 0 };
     }
 
-    private after(before: BreakerState, error: unknown): BreakerState {
-        const failure = failureOf(error);
-        const outages = before.outages;
-        if (!failure || failure.notSent) {
-            // Nothing was asked of LivePerson (or the app failed on its own): nothing learnt; the next call may probe.
-            return before.kind === 'closed' ? before : { kind: 'open', until: 0, cause: before.cause, outages };
+    /**
+     * What one call's end teaches, against the state as it is now: other calls were out at the same time, and
+     * an answer to a request sent earlier must not undo what a later one learnt (a 429 pause, an open circuit).
+     */
+    private settle(error: unknown, probe: boolean): BreakerState {
+        const current = this.state;
+        const now = Date.now();
+        const failure = error === undefined ? undefined : failureOf(error);
+        if (error !== undefined && (!failure || failure.notSent)) {
+            // Nothing was asked of LivePerson (or the app failed on its own): nothing learnt. A probe that asked
+            // nothing lets the next call probe.
+            return probe && current.kind === 'probing' ? { kind: 'open', until: 0, cause: current.cause, outages: current.outages } : current;
         }
-        if (failure.kind === 'rateLimited') {
+        const openUntil = current.kind === 'open' ? current.until : 0;
+        if (failure?.kind === 'rateLimited') {
             const seconds = Math.min(failure.retryAfterSeconds ?? 1, TIMES.retryAfterCap / 1000);
-            return { kind: 'open', until: Date.now() + seconds * 1000, cause: 'rateLimited', outages };
+            return { kind: 'open', until: Math.max(openUntil, now + seconds * 1000), cause: 'rateLimited', outages: current.outages };
         }
-        if (isOutage(failure.kind)) {
-            const count = outages + 1;
+        if (openUntil > now) {
+            return current;
+        }
+        if (failure && isOutage(failure.kind)) {
+            const count = current.outages + 1;
             return count >= TIMES.breakerThreshold
-                ? { kind: 'open', until: Date.now() + TIMES.breakerCoolDown, cause: 'unavailable', outages: count }
+                ? { kind: 'open', until: now + TIMES.breakerCoolDown, cause: 'unavailable', outages: count }
                 : { kind: 'closed', outages: count };
         }
         // LivePerson answered: whatever it said, it is up.

@@ -42,7 +42,7 @@ export class LivePersonDirectory implements ParticipantDirectory {
     }
 
     get resting(): boolean {
-        return this.breaker.isOpen;
+        return this.breaker.isOpen || this.sessions.loginHeldBack;
     }
 
     async lookup(call: LivePersonCall, ref: ParticipantRef, options: { bypassCache: boolean }): Promise<Lookup> {
@@ -80,7 +80,7 @@ export class LivePersonDirectory implements ParticipantDirectory {
         if (outcome.ok) {
             return { ok: true, profile: outcome.profile, ageMs: 0, fromCache: false };
         }
-        const known = this.cache.peek(key);
+        const known = this.cache.peek(key, TIMES.lastKnownMaxAge);
         return { ok: false, failure: outcome.failure, ...(known?.value.ok ? { lastKnown: { profile: known.value.profile, ageMs: known.ageMs } } : {}) };
     }
 
@@ -102,9 +102,9 @@ export class LivePersonDirectory implements ParticipantDirectory {
         return this.admit(call) ? this.sessions.keepAlive(call) : Promise.resolve('none');
     }
 
-    async settingsSaved(context: LivePersonContext, settings: LivePersonSettings | undefined): Promise<boolean> {
-        const declared = this.epoch.declare(settings?.fingerprint);
-        if (declared === 'same') return false;
+    async settingsSaved(context: LivePersonContext, settings: LivePersonSettings | undefined, readNumber: number): Promise<boolean> {
+        const declared = this.epoch.declare(settings?.fingerprint, readNumber);
+        if (declared === 'same' || declared === 'stale') return false;
         // Ended: this instance's session of the old settings, else the one another instance left in the store.
         const replaced = this.resetAll() ?? (await context.store.load());
         const ending = replaced && replaced.fingerprint !== settings?.fingerprint ? replaced : undefined;
@@ -118,7 +118,7 @@ export class LivePersonDirectory implements ParticipantDirectory {
 
     /** False for a call whose settings were replaced since it started; new settings drop what the old ones made. */
     private admit(call: LivePersonCall): boolean {
-        const admission = this.epoch.admit(call.settings.fingerprint);
+        const admission = this.epoch.admit(call.settings);
         if (admission === 'changed') {
             const replaced = this.resetAll();
             if (replaced) runInBackground(() => this.sessions.logout(backgroundCall(call), replaced));

@@ -29,9 +29,10 @@ export interface ParticipantDirectory {
     keepAlive(call: LivePersonCall): Promise<KeepAliveOutcome>;
     /**
      * The admin saved the settings (`undefined`: LivePerson cannot be called with them). True when they are other
-     * LivePerson settings than before: the session made with the old ones has then ended.
+     * LivePerson settings than before: the session made with the old ones has then ended. `readNumber` is the
+     * read that saw them: a read that started before another save's, and ends after it, changes nothing.
      */
-    settingsSaved(context: LivePersonContext, settings: LivePersonSettings | undefined): Promise<boolean>;
+    settingsSaved(context: LivePersonContext, settings: LivePersonSettings | undefined, readNumber: number): Promise<boolean>;
     /** Ends the session at LivePerson (the app is being disabled). */
     logout(context: LivePersonContext): Promise<void>;
 }

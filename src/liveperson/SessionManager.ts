@@ -40,6 +40,11 @@ export class SessionManager {
 
     constructor(private readonly deps: { domains: DomainBook; epoch: SettingsEpoch; instanceId: string }) {}
 
+    /** A refused login is being waited out: nothing that needs a new login should be queued meanwhile. */
+    get loginHeldBack(): boolean {
+        return !this.current && this.refusals.holdingBack;
+    }
+
     /** The settings changed: forget everything made with the old ones; returns the session to end. */
     reset(): LivePersonSession | undefined {
         const previous = this.current;
@@ -68,9 +73,11 @@ export class SessionManager {
             if (known) {
                 return options.verified ? this.verify(call, known) : known;
             }
-            await this.refusals.holdBack(call);
         }
-        return this.logins.run(call.settings.fingerprint, () =>
+        // Every refused attempt counts toward locking the LivePerson user out: the admin's test waits too.
+        await this.refusals.holdBack(call);
+        const previous = this.current;
+        const session = await this.logins.run(call.settings.fingerprint, () =>
             withLoginLease(
                 call,
                 this.deps.instanceId,
@@ -79,6 +86,11 @@ export class SessionManager {
                 () => this.login(call),
             ),
         );
+        if (options.fresh && previous && previous.bearer !== session.bearer) {
+            // The test's login replaced the session in use: end that one rather than leave it open at LivePerson.
+            runInBackground(() => this.logout(backgroundCall(call), previous));
+        }
+        return session;
     }
 
     /** The bearer's agent session, opened once; `replacing` names one LivePerson no longer knows. */

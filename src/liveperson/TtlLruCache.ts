@@ -7,8 +7,8 @@ interface Entry<V> {
 /**
  * Bounded map with a time-to-live per entry: a Map keeps insertion order, so re-inserting on read makes the
  * first key the least recently used one. Memory stays flat however long the app runs. An expired entry is no
- * answer for `get`, but stays for `peek` (the last known answer, shown when LivePerson fails) until the bound
- * or `delete` removes it.
+ * answer for `get`, but stays for `peek` (the last known answer, shown when LivePerson fails) until it is older
+ * than `peek` accepts, or the bound or `delete` removes it.
  */
 export class TtlLruCache<K, V> {
     private readonly entries = new Map<K, Entry<V>>();
@@ -26,9 +26,14 @@ export class TtlLruCache<K, V> {
         return { value: entry.value, ageMs: now - entry.storedAt };
     }
 
-    peek(key: K): { value: V; ageMs: number } | undefined {
+    peek(key: K, maxAgeMs: number): { value: V; ageMs: number } | undefined {
         const entry = this.entries.get(key);
-        return entry && { value: entry.value, ageMs: Date.now() - entry.storedAt };
+        const ageMs = entry ? Date.now() - entry.storedAt : 0;
+        if (entry && ageMs > maxAgeMs) {
+            this.entries.delete(key);
+            return undefined;
+        }
+        return entry && { value: entry.value, ageMs };
     }
 
     set(key: K, value: V, ttlMs: number): void {

@@ -51,6 +51,7 @@ async function runSteps(
                 durationMs: Date.now() - started,
                 kind: failure?.kind ?? 'unexpected',
                 ...(failure?.status ? { status: failure.status } : {}),
+                ...(failure?.kind === 'auth' && failure.notSent && failure.retryAfterSeconds ? { heldBackSeconds: failure.retryAfterSeconds } : {}),
             });
             throw error;
         }

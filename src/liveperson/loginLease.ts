@@ -28,7 +28,9 @@ export async function withLoginLease<T>(call: LivePersonCall, instanceId: string
         }
     }
     await call.store.saveLease({ holder: instanceId, until: Date.now() + TIMES.loginLease });
-    // Two instances may both have found the lease free: the last writer holds it, the other waits for it.
+    // Two instances may both have found the lease free: the last writer holds it, the other waits for it. The
+    // other's write can land just after this one's read-back, so the lease is read back after a short pause.
+    await sleep(TIMES.leaseSettle);
     const holder = await call.store.loadLease();
     if (holder && holder.holder !== instanceId) {
         const session = await waitFor(holder.until);

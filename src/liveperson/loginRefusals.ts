@@ -53,6 +53,11 @@ export class LoginRefusals {
         this.known = undefined;
     }
 
+    /** Whether this instance is waiting out a refusal now (what it knows without asking the store). */
+    get holdingBack(): boolean {
+        return this.known !== undefined && this.known.lastAt + loginBackoffMs(this.known.refusals) > Date.now();
+    }
+
     private async current(call: LivePersonCall): Promise<LoginRefusal | undefined> {
         const known = this.known ?? (await call.store.loadRefusal());
         this.known = known?.fingerprint === call.settings.fingerprint ? known : undefined;

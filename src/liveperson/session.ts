@@ -29,6 +29,8 @@ export interface ConnectionStep {
     durationMs: number;
     kind?: string;
     status?: number;
+    /** Not tried: a refused login is being waited out for this long. */
+    heldBackSeconds?: number;
 }
 
 /** A login LivePerson refused, remembered so that nothing retries it until the back-off passes or the credentials change. */

@@ -23,10 +23,14 @@ export const TIMES = {
     /** How long another instance's login keeps this one from starting its own, and how often it looks. */
     loginLease: 10 * SECOND,
     leasePoll: 150,
+    /** Longer than two instances' lease writes can be apart when both found it free (a few ms each). */
+    leaseSettle: 50,
     /** Writing "last used" on every click would cost a database write per click: once a minute is enough. */
     persistUseEvery: MINUTE,
     /** "Not found" and "not authenticated" are remembered this long, so a click-happy agent costs nothing. */
     negativeCache: MINUTE,
+    /** A profile past its cache time is still shown when a Refresh fails, up to this old; then it is forgotten. */
+    lastKnownMaxAge: 60 * MINUTE,
     /** Consecutive outages that open the circuit breaker, and how long it stays open. */
     breakerThreshold: 3,
     breakerCoolDown: 30 * SECOND,

@@ -1,51 +1,50 @@
 /**
- * Which LivePerson settings are current, told apart by their fingerprint. A call carries the settings it
- * started with; a call whose settings were replaced since (a slow click across a save) is stale: whatever it
- * gets back is not kept. A fingerprint never seen before comes from a fresh read (another instance's save), so
- * it wins; an admin's save (`declare`) always wins, even if it brings back older settings.
+ * Which LivePerson settings are current. A call carries the settings it started with, numbered by the read
+ * they came from. Settings from a later read than the current ones win (an admin's save here, or another
+ * instance's save seen by a periodic re-read), even when they bring back settings used before; settings from an
+ * earlier read are stale (a slow click across a save): whatever such a call gets back is not kept.
  */
 export type Admission = 'current' | 'changed' | 'stale';
 
-export class SettingsEpoch {
-    private current: string | undefined;
-    private readonly retired = new Set<string>();
+interface Known {
+    fingerprint: string | undefined;
+    readNumber: number;
+}
 
-    admit(fingerprint: string): Admission {
-        if (fingerprint === this.current) {
+export class SettingsEpoch {
+    private current: Known | undefined;
+
+    admit(settings: { fingerprint: string; readNumber: number }): Admission {
+        if (this.current && settings.fingerprint === this.current.fingerprint) {
+            this.current.readNumber = Math.max(this.current.readNumber, settings.readNumber);
             return 'current';
         }
-        if (this.retired.has(fingerprint)) {
+        if (this.current && settings.readNumber < this.current.readNumber) {
             return 'stale';
         }
-        this.replaceWith(fingerprint);
+        this.current = { fingerprint: settings.fingerprint, readNumber: settings.readNumber };
         return 'changed';
     }
 
-    /** `first`: nothing was current yet (the app just started), so nothing is replaced. */
-    declare(fingerprint: string | undefined): 'same' | 'first' | 'changed' {
-        if (fingerprint === this.current) {
+    /**
+     * A save, with the settings read after it (`undefined` fingerprint: LivePerson is not configured).
+     * `first`: nothing was current yet (the app just started), so nothing is replaced; `stale`: a read that
+     * started before another save's read, and finished after it, changes nothing.
+     */
+    declare(fingerprint: string | undefined, readNumber: number): 'same' | 'first' | 'changed' | 'stale' {
+        if (this.current && readNumber < this.current.readNumber) {
+            return 'stale';
+        }
+        if (this.current && fingerprint === this.current.fingerprint) {
+            this.current.readNumber = readNumber;
             return 'same';
         }
-        const first = this.current === undefined && this.retired.size === 0;
-        this.replaceWith(fingerprint);
+        const first = this.current === undefined;
+        this.current = { fingerprint, readNumber };
         return first ? 'first' : 'changed';
     }
 
     isCurrent(fingerprint: string): boolean {
-        return fingerprint === this.current;
-    }
-
-    private replaceWith(fingerprint: string | undefined): void {
-        if (this.current !== undefined) {
-            this.retired.add(this.current);
-        }
-        if (fingerprint !== undefined) {
-            this.retired.delete(fingerprint);
-        }
-        this.current = fingerprint;
-        // A long-running server sees few saves; keep the memory of old ones bounded all the same.
-        if (this.retired.size > 50) {
-            this.retired.delete(this.retired.values().next().value as string);
-        }
+        return fingerprint === this.current?.fingerprint;
     }
 }

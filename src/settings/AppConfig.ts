@@ -22,6 +22,8 @@ export interface LivePersonSettings {
     credentials: LivePersonCredentials;
     /** Account, host override and credentials, hashed: sessions and answers made with other settings are told apart by it. */
     fingerprint: string;
+    /** Which read of the settings these came from: settings read later win over settings read earlier. */
+    readNumber: number;
     sourceMode: SourceMode;
     cacheTtlMs: number;
 }
@@ -64,4 +66,6 @@ export interface AppConfig {
     timeoutMs: number;
     prefetch: boolean;
     problems: SettingProblem[];
+    /** Which read of the settings this is (see LivePersonSettings). */
+    readNumber: number;
 }

@@ -17,15 +17,20 @@ const DUMMY_TOKEN = 'dummy';
 
 export type RawSettings = Partial<Record<SettingId, unknown>>;
 
+/** Reads of the settings in this process, numbered as they start: a later read saw settings at least as new. */
+let reads = 0;
+
 /** Reads every app setting in parallel: one host round trip of latency instead of one per setting. */
-export async function readRawSettings(settings: ISettingRead): Promise<RawSettings> {
+export async function readRawSettings(settings: ISettingRead): Promise<{ raw: RawSettings; readNumber: number }> {
+    const readNumber = ++reads;
     const ids = Object.values(SettingId);
     const values = await Promise.all(ids.map((id) => settings.getValueById(id).catch(() => undefined)));
-    return Object.fromEntries(ids.map((id, index) => [id, values[index]]));
+    return { raw: Object.fromEntries(ids.map((id, index) => [id, values[index]])), readNumber };
 }
 
 export async function readAppConfig(settings: ISettingRead): Promise<AppConfig> {
-    return parseAppConfig(await readRawSettings(settings));
+    const { raw, readNumber } = await readRawSettings(settings);
+    return parseAppConfig(raw, readNumber);
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
@@ -56,7 +61,8 @@ const integerSetting = z.union([
 const FIELD_NAME = /^[\w.-]{1,64}$/;
 
 /** Pure: raw setting values in, a config the rest of the app trusts out, with every problem in plain codes. */
-export function parseAppConfig(raw: RawSettings): AppConfig {
+/** `readNumber`: which read of the settings `raw` came from (0 outside a read, in tests). */
+export function parseAppConfig(raw: RawSettings, readNumber = 0): AppConfig {
     const problems: SettingProblem[] = [];
     const flag = (id: SettingId, fallback: boolean): boolean => {
         const parsed = booleanSetting.safeParse(raw[id]);
@@ -84,7 +90,7 @@ export function parseAppConfig(raw: RawSettings): AppConfig {
     const timeoutMs = integer(SettingId.TimeoutMs, SETTING_DEFAULTS.timeoutMs, LIMITS.timeoutMs);
 
     const livePersonProblems: SettingProblem[] = [];
-    const livePerson = parseLivePersonSettings(raw, livePersonProblems, cacheTtlMs);
+    const livePerson = parseLivePersonSettings(raw, livePersonProblems, cacheTtlMs, readNumber);
     problems.unshift(...livePersonProblems);
     const notConfigured = text(raw[SettingId.AccountId]) === '';
 
@@ -100,10 +106,11 @@ export function parseAppConfig(raw: RawSettings): AppConfig {
         timeoutMs,
         prefetch: flag(SettingId.Prefetch, SETTING_DEFAULTS.prefetch),
         problems,
+        readNumber,
     };
 }
 
-function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], cacheTtlMs: number): LivePersonSettings | undefined {
+function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], cacheTtlMs: number, readNumber: number): LivePersonSettings | undefined {
     const required = (id: SettingId): string => {
         const value = SECRET_SETTINGS.has(id) ? secretText(raw[id]) : text(raw[id]);
         if (!value.trim()) problems.push({ settingId: id, code: 'missing' });
@@ -121,7 +128,15 @@ function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], c
     if (blocking.length > 0 || !credentials) {
         return undefined;
     }
-    return { accountId, domainOverride, credentials, sourceMode, cacheTtlMs, fingerprint: fingerprintOf([accountId, domainOverride ?? '', credentials]) };
+    return {
+        accountId,
+        domainOverride,
+        credentials,
+        sourceMode,
+        cacheTtlMs,
+        fingerprint: fingerprintOf([accountId, domainOverride ?? '', credentials]),
+        readNumber,
+    };
 }
 
 function parseDomain(domain: string, problems: SettingProblem[]): string | undefined {

@@ -44,6 +44,15 @@ describe('linking a visitor to a LivePerson participant', () => {
         expect(world.sim.count('participantInfo')).toBe(0);
     });
 
+    it('when Rocket.Chat refuses to store the link, the agent is told, and no half link is kept', async () => {
+        world.workspace.failures.set('updateVisitorExternalId', 'write conflict');
+        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        expect(world.lastNoticeText()).toBe("Rocket.Chat didn't store the link (the visitor may have been removed). Try again.");
+        expect(world.workspace.recordsOf(world.appId).filter((record) => JSON.stringify(record).includes('link:'))).toEqual([]);
+        await world.command(world.users.agent, world.rooms.none);
+        expect(readPanel(world.panel()).state).toMatchObject({ title: 'Not linked to LivePerson' });
+    });
+
     it('when LivePerson cannot confirm the id, nothing is linked and the agent is told why', async () => {
         world.sim.fault('participantInfo', { status: 503 }, 1);
         await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);

@@ -6,6 +6,7 @@ import {
     closedConversationId,
     emptyConsumerId,
     messagingConsumerId,
+    openConversation,
     partialConsumerId,
     primaryAccountId,
     seedParticipantId,
@@ -65,6 +66,15 @@ describe('a visitor linked to a Messaging consumer', () => {
         ]);
         expect(panel().name).toBe('Alex Morgan');
         expect(panel().fields.get('Customer type')).toBe('Basic');
+    });
+
+    it('a conversation id of another consumer shows nobody’s profile: the conversation must be this consumer’s', async () => {
+        linkTo(`lp:${primaryAccountId}:msg:${partialConsumerId}`, { conversationId: closedConversationId });
+        await world.command(world.users.agent, world.rooms.messaging);
+        expect(searches()).toHaveLength(1);
+        expect(panel().state).toMatchObject({ variant: 'warning', title: 'Not found in LivePerson' });
+        expect(panel().name).toBe('Alex M.');
+        expect(world.panelText()).not.toContain('Alex Morgan');
     });
 
     it('a record LivePerson truncated says so', async () => {
@@ -152,6 +162,18 @@ describe('every failure of the chat source has its Messaging twin', () => {
         world.sim.fault('msgHistConsumer', fault as never, 1);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().state?.text).toContain(sentence);
+        expect(panel().fields.get('Name in Rocket.Chat')).toBe('Alex M.');
+    });
+
+    it('a customer info event in an unexpected shape is refused, not skipped for an older one', async () => {
+        world.sim.setConsumer(primaryAccountId, messagingConsumerId, [
+            {
+                ...openConversation,
+                sdes: { events: [...openConversation.sdes.events, { sdeType: 'CUSTOMER_INFO', serverTimeStamp: '1999999999999', customerInfo: 'garbage' }] },
+            } as never,
+        ]);
+        await world.command(world.users.agent, world.rooms.messaging);
+        expect(panel().state?.text).toContain("LivePerson sent an answer the app doesn't understand.");
         expect(panel().fields.get('Name in Rocket.Chat')).toBe('Alex M.');
     });
 

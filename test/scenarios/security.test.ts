@@ -212,6 +212,26 @@ describe('back-off: LivePerson is asked less, never locked out', () => {
         expect(world.sim.count('login')).toBeLessThanOrEqual(3);
     });
 
+    it('the admin’s status test waits out the back-off too, and says so', async () => {
+        await world.saveSettings({ lp_app_secret: 'wrong-secret' });
+        await world.command(world.users.agent, world.rooms.externalIds);
+        const attempts = world.sim.count('login');
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        expect(world.sim.count('login')).toBe(attempts);
+        const fields = readPanel({ blocks: world.host.notices[world.host.notices.length - 1].blocks } as never).fields;
+        expect(fields.get('Login')).toMatch(/^Not tried: LivePerson refused the last login, and the app waits \d+ min before trying again/);
+    });
+
+    it('status logs in afresh and ends the session it replaced at LivePerson', async () => {
+        await world.prewarm();
+        const [before] = world.sim.activeBearers();
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        await waitFor(() => world.sim.count('logout') === 1);
+        expect(world.sim.activeBearers()).not.toContain(before);
+        expect(world.sim.activeBearers()).toHaveLength(1);
+    });
+
     it('new credentials end the back-off at once', async () => {
         await world.saveSettings({ lp_app_secret: 'wrong-secret' });
         await world.command(world.users.agent, world.rooms.externalIds);

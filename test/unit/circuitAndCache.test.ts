@@ -89,6 +89,37 @@ describe('the circuit breaker', () => {
         expect(await attempt(breaker, answering)).toBe('refused rateLimited 900 s');
     });
 
+    /** A call held until `finish` is called, as a request LivePerson has not answered yet. */
+    const held = () => {
+        let finish: (result: () => Promise<string>) => void = () => undefined;
+        const work = () => new Promise<() => Promise<string>>((resolve) => (finish = resolve)).then((result) => result());
+        return { work, finish: (result: () => Promise<string>) => finish(result) };
+    };
+
+    it('an answer to a request sent before a 429 does not end the pause', async () => {
+        const breaker = new CircuitBreaker();
+        const earlier = held();
+        const pending = attempt(breaker, earlier.work);
+        expect(await attempt(breaker, failing('rateLimited', { retryAfterSeconds: 20 }))).toBe('failed rateLimited');
+        earlier.finish(answering);
+        expect(await pending).toBe('answer');
+        expect(await attempt(breaker, answering)).toBe('refused rateLimited 20 s');
+    });
+
+    it('an outage or a request never sent, ending during a pause, neither shortens nor clears it', async () => {
+        const breaker = new CircuitBreaker();
+        const outage = held();
+        const unsent = held();
+        const pendingOutage = attempt(breaker, outage.work);
+        const pendingUnsent = attempt(breaker, unsent.work);
+        await attempt(breaker, failing('rateLimited', { retryAfterSeconds: 60 }));
+        outage.finish(failing('unavailable'));
+        unsent.finish(failing('timeout', { notSent: true }));
+        await Promise.all([pendingOutage, pendingUnsent]);
+        expect(await attempt(breaker, answering)).toBe('refused rateLimited 60 s');
+        expect(breaker.isOpen).toBe(true);
+    });
+
     it('an error that is no LivePerson failure passes through and changes nothing', async () => {
         const breaker = new CircuitBreaker();
         await expect(breaker.run(call, 'participantInfo', () => Promise.reject(new TypeError('bug')))).rejects.toThrow('bug');
@@ -120,16 +151,24 @@ describe('the bounded cache', () => {
         expect(cache.get('a')).toEqual({ value: 1, ageMs: 400 });
         jest.advanceTimersByTime(600);
         expect(cache.get('a')).toBeUndefined();
-        expect(cache.peek('a')).toEqual({ value: 1, ageMs: 1000 });
+        expect(cache.peek('a', 5000)).toEqual({ value: 1, ageMs: 1000 });
         cache.delete('a');
-        expect(cache.peek('a')).toBeUndefined();
+        expect(cache.peek('a', 5000)).toBeUndefined();
+    });
+
+    it('the last known value is forgotten once older than peek accepts', () => {
+        const cache = new TtlLruCache<string, number>(10);
+        cache.set('a', 1, 1000);
+        jest.advanceTimersByTime(5001);
+        expect(cache.peek('a', 5000)).toBeUndefined();
+        expect(cache.size).toBe(0);
     });
 
     it('a zero time to live is never an answer, only the last known value', () => {
         const cache = new TtlLruCache<string, number>(10);
         cache.set('a', 1, 0);
         expect(cache.get('a')).toBeUndefined();
-        expect(cache.peek('a')?.value).toBe(1);
+        expect(cache.peek('a', 5000)?.value).toBe(1);
     });
 });
 

@@ -32,12 +32,17 @@ const personalInfo = z.object({
     ),
 });
 
-/** Event types other than these two (marketing, service activity...) carry no profile: they are skipped, not refused. */
+const PROFILE_EVENTS = new Set(['CUSTOMER_INFO', 'PERSONAL_INFO']);
+
+/**
+ * Event types other than these two (marketing, service activity...) carry no profile: they are skipped, not
+ * refused. One of these two in an unexpected shape is refused: skipping it would show an older event as the latest.
+ */
 const sdeEvent = z.union([
     z.object({ sdeType: z.literal('CUSTOMER_INFO'), serverTimeStamp: numeric, customerInfo: z.object({ customerInfo }) }),
     z.object({ sdeType: z.literal('PERSONAL_INFO'), serverTimeStamp: numeric, personalInfo: z.object({ personalInfo }) }),
     z.pipe(
-        z.object({ sdeType: z.string() }),
+        z.object({ sdeType: z.string().check(z.refine((type) => !PROFILE_EVENTS.has(type))) }),
         z.transform(() => undefined),
     ),
 ]);
@@ -49,8 +54,14 @@ const record = z.object({
         isPartial: optionalNullable(z.boolean()),
         startTimeL: optionalNullable(numeric),
     }),
+    /** Who the consumer of the conversation is: the app shows a conversation only for the consumer it names. */
+    consumerParticipants: optionalNullable(z.array(z.object({ participantId: optionalNullable(z.string()) }))),
     sdes: optionalNullable(z.object({ events: optionalNullable(z.array(sdeEvent)) })),
 });
+
+/** Whether the conversation is the consumer's: LivePerson's consumer id is the consumer participant's id. */
+export const isConsumersConversation = (entry: MessagingRecord, consumerId: string): boolean =>
+    (entry.consumerParticipants ?? []).some((participant) => participant.participantId === consumerId);
 
 export const messagingSearchSchema = z.object({ conversationHistoryRecords: z.array(record) });
 

@@ -1,6 +1,6 @@
 import type { LivePersonProfile } from '../../profile/LivePersonProfile';
 import { searchConsumerOpen, searchConversation } from '../api/messagingHistory';
-import { profileOfRecord, type MessagingRecord } from '../api/messagingSchema';
+import { isConsumersConversation, profileOfRecord, type MessagingRecord } from '../api/messagingSchema';
 import type { DomainBook } from '../DomainBook';
 import { fail, failureOf } from '../failures';
 import type { LivePersonCall } from '../LivePersonCall';
@@ -27,12 +27,14 @@ export async function messagingProfile(call: LivePersonCall, sessions: SessionMa
         records = await search(call, host, session, ref);
     }
     sessions.touch(call, session);
-    const record = ref.conversationId ? records.find((candidate) => candidate.info.conversationId === ref.conversationId) : records[0];
+    // A conversation id from a link names a conversation, not a person: it counts only if it is this consumer's.
+    const own = records.filter((candidate) => isConsumersConversation(candidate, ref.consumerId));
+    const record = ref.conversationId ? own.find((candidate) => candidate.info.conversationId === ref.conversationId) : own[0];
     if (!record) {
         return fail({
             kind: 'notFound',
             step: 'messagingHistory',
-            message: ref.conversationId ? 'LivePerson has no such conversation' : 'LivePerson has no open conversation for this consumer',
+            message: ref.conversationId ? 'LivePerson has no such conversation of this consumer' : 'LivePerson has no open conversation for this consumer',
             correlationId: call.correlationId,
         });
     }

@@ -93,6 +93,7 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
     if (externalIdWrites) {
         // As Rocket.Chat 8.4+: the app's own entry is replaced; other apps' entries are kept.
         livechat.updateVisitorExternalId = async (visitorId: string, externalId: Omit<IVisitorExternalIdentifier, 'appId'>, appId: string) => {
+            workspace.failIfPlanned('updateVisitorExternalId');
             if (!workspace.visitors.has(visitorId)) return undefined;
             return workspace.updateVisitor(visitorId, (visitor) => ({
                 ...visitor,
