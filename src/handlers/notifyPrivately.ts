@@ -6,8 +6,9 @@ import type { Accessors } from '../app/Accessors';
 
 /**
  * An ephemeral message only `user` sees: nothing this app writes is ever posted to the room, where the visitor
- * could read it. With blocks, Rocket.Chat's client shows the blocks and not the text; the text, the app's own
- * words only, is what a notification or a client without blocks shows.
+ * could read it. With blocks, Rocket.Chat's client shows the blocks and not the text; the text is what a
+ * notification or a client without blocks shows: the app's words, with at most an id the user typed or a
+ * setting's value for the admin, never a visitor's or LivePerson's data.
  */
 export async function notifyPrivately(
     { read, modify }: Pick<Accessors, 'read' | 'modify'>,
