@@ -33,7 +33,7 @@ import { createServices } from './src/app/createServices';
 import { registerEverything } from './src/app/registerEverything';
 import { handleBlockAction } from './src/handlers/blockActions';
 import { handleRoomAction } from './src/handlers/roomAction';
-import { handleDisable, handleEnable, handleSettingUpdated } from './src/lifecycle/appLifecycle';
+import { handleDisable, handleEnable, handleRoomClosed, handleSettingUpdated } from './src/lifecycle/appLifecycle';
 
 /**
  * Registers and delegates; every behaviour lives in src/. Each hook passes on `this.getLogger()`: the host
@@ -103,6 +103,6 @@ export class LivePersonVisitorInfoApp
     }
 
     public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
-        await this.services.prefetch.closed({ read, http, persis, logger: this.getLogger() }, room);
+        await handleRoomClosed(this.services, { read, http, persis, logger: this.getLogger() }, room);
     }
 }

@@ -4,8 +4,8 @@
  */
 export const ROOM_ACTION_ID = 'lpvi-room-action';
 
-/** The panel's buttons. */
-export const PANEL_ACTIONS = { refresh: 'lpvi-refresh', details: 'lpvi-details' } as const;
+/** The panel's buttons: Refresh, and the toggles of the technical details, the Rocket.Chat fields and an unverified profile. */
+export const PANEL_ACTIONS = { refresh: 'lpvi-refresh', details: 'lpvi-details', hostFields: 'lpvi-host-fields', unverified: 'lpvi-unverified' } as const;
 
 export const JOB_IDS = { prewarm: 'lpvi-prewarm', keepAlive: 'lpvi-keep-alive' } as const;
 
@@ -13,12 +13,14 @@ export const panelViewId = (visitorId: string): string => `lpvi-panel-${visitorI
 
 /** App persistence records, each found by one MISC association `liveperson-visitor-info:<name>`. */
 export const PERSISTENCE_KEYS = {
+    // Retired, never to be reused: 'warm-up' (the last pre-warm's report).
     session: 'session',
     loginLease: 'login-lease',
-    connectionReport: 'warm-up',
     loginRefusal: 'login-refusal',
     /** Followed by the visitor id: who linked that visitor to a LivePerson participant, and when. */
     linkPrefix: 'link:',
+    /** Followed by the visitor id: the visitor's conversations the app saw close. */
+    conversationsPrefix: 'conversations:',
 } as const;
 
 export const persistenceAssociationId = (name: string): string => `liveperson-visitor-info:${name}`;

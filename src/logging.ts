@@ -3,18 +3,25 @@ import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 /** The part of the host's logger the app writes to. */
 export type AppLog = Pick<ILogger, 'debug' | 'info' | 'warn' | 'error'>;
 
+/** A stack frame that names code: `at fn (file:line:col)` or `at file:line:col`, the file a path or a URL. */
+const FRAME = /^at (?:[\w$.<>[\] ]{1,120} \()?((?:file|https?|ext|node|deno):[^\s()]{1,300}|\/[^\s()]{1,300}|<anonymous>):\d+:\d+\)?$/;
+
 /**
  * An error as a log line may show it: its name and the stack frames that locate it, never its message, which
- * can carry whatever data the failing code held (a visitor's name, a URL with an id in it).
+ * can carry whatever data the failing code held (a visitor's name, a URL with an id in it). The stack repeats
+ * the message first, and a message can hold lines that look like frames: only lines after it that name a code
+ * location are kept.
  */
 export function errorSummary(error: unknown): { name: string; frames: string } {
-    const name = error instanceof Error ? error.name : typeof error;
-    const stack = error instanceof Error ? (error.stack ?? '') : '';
-    const frames = stack
+    if (!(error instanceof Error)) return { name: typeof error, frames: '' };
+    const stack = error.stack ?? '';
+    const header = `${error.name}: ${error.message}`;
+    const after = stack.startsWith(header) ? stack.slice(header.length) : stack.split('\n').slice(1).join('\n');
+    const frames = after
         .split('\n')
-        .filter((line) => /^\s+at /.test(line))
-        .slice(0, 5)
         .map((line) => line.trim())
+        .filter((line) => FRAME.test(line) && !line.includes('@'))
+        .slice(0, 5)
         .join(' | ');
-    return { name, frames };
+    return { name: error.name, frames };
 }

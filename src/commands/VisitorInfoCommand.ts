@@ -2,14 +2,14 @@ import type { IHttp, IModify, IPersistence, IRead } from '@rocket.chat/apps-engi
 import type { App } from '@rocket.chat/apps-engine/definition/App';
 import type { ISlashCommand, SlashCommandContext } from '@rocket.chat/apps-engine/definition/slashcommands';
 
-import { hasAllowedRole, isAdmin } from '../access/visitorAccess';
-import type { Accessors } from '../app/Accessors';
 import type { AppServices } from '../app/AppServices';
-import { readerFor } from '../i18n/readerFor';
 import { notifyPrivately } from '../handlers/notifyPrivately';
 import { reportUnexpected } from '../handlers/reportUnexpected';
-import { showVisitor } from '../handlers/showVisitor';
+import { CLOSED_PANEL, showVisitor, type ShowVisitorRequest } from '../handlers/showVisitor';
+import type { HostAccess } from '../hostAccess';
+import { viewerFor } from '../i18n/viewerFor';
 import { messageOf } from '../ui/messageBlocks';
+import { hasAllowedRole, isAdmin } from '../visitor/access';
 import { roomVisitor } from '../visitor/roomVisitor';
 import { helpMessage } from './helpText';
 import { linkParticipant } from './linkParticipant';
@@ -35,55 +35,55 @@ export class VisitorInfoCommand implements ISlashCommand {
 
     public async executor(context: SlashCommandContext, read: IRead, modify: IModify, http: IHttp, persis: IPersistence): Promise<void> {
         const receivedAt = Date.now();
-        const accessors: Accessors = { read, modify, http, persis, logger: this.app.getLogger() };
+        const host: Required<HostAccess> = { read, modify, http, persis, logger: this.app.getLogger() };
         try {
-            await this.run(accessors, context, receivedAt);
+            await this.run(host, context, receivedAt);
         } catch (error) {
-            await reportUnexpected(accessors, context.getSender(), context.getRoom(), error);
+            await reportUnexpected(host, context.getSender(), context.getRoom(), error);
         }
     }
 
-    private async run(accessors: Accessors, context: SlashCommandContext, receivedAt: number): Promise<void> {
+    private async run(host: Required<HostAccess>, context: SlashCommandContext, receivedAt: number): Promise<void> {
         const user = context.getSender();
         const room = context.getRoom();
         const command = parseVisitorInfoArgs(context.getArguments());
-        const reader = await readerFor(user, accessors.read, this.services.config);
-        const { t } = reader;
-        const reply = (message: { text: string; blocks?: never[] } | ReturnType<typeof messageOf>) => notifyPrivately(accessors, user, room, message);
-        const show = (target: Parameters<typeof showVisitor>[2]['target'], bypassCache: boolean) =>
-            showVisitor(this.services, accessors, {
+        const viewer = await viewerFor(user, host.read, this.services.config);
+        const { t } = viewer;
+        const reply = (message: { text: string; blocks?: ReturnType<typeof messageOf>['blocks'] }) => notifyPrivately(host, user, room, message);
+        const config = () => this.services.config.current(host.read.getEnvironmentReader().getSettings());
+        const show = (target: ShowVisitorRequest['target'], refresh: boolean) =>
+            showVisitor(this.services, host, {
                 user,
                 target,
                 replyRoom: room,
                 triggerId: context.getTriggerId(),
-                bypassCache,
+                mode: refresh ? 'refresh' : 'cached',
                 surface: 'open',
-                details: false,
+                parts: CLOSED_PANEL,
                 receivedAt,
             });
 
         switch (command.kind) {
             case 'show':
-            case 'refresh': {
+            case 'refresh':
                 if (!roomVisitor(room)) {
-                    const config = await this.services.config.current(accessors.read.getEnvironmentReader().getSettings());
                     // Someone allowed to look visitors up by id most likely forgot the id.
                     return reply(
-                        messageOf(t(hasAllowedRole(user, config.allowedRoles) && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat')),
+                        messageOf(
+                            t(hasAllowedRole(user, (await config()).allowedRoles) && command.kind === 'show' ? 'msg_invalid_params' : 'msg_not_livechat'),
+                        ),
                     );
                 }
                 return show({ kind: 'room', room }, command.kind === 'refresh');
-            }
             case 'byId':
                 return show({ kind: 'id', visitorId: command.visitorId }, false);
             case 'link':
             case 'unlink': {
-                const config = await this.services.config.current(accessors.read.getEnvironmentReader().getSettings());
                 const request = { user, room, participantId: command.kind === 'link' ? command.participantId : undefined, unlink: command.kind === 'unlink' };
-                return reply(messageOf(await linkParticipant(this.services, accessors, config, reader, request)));
+                return reply(messageOf(await linkParticipant(this.services, host, await config(), viewer, request)));
             }
             case 'status':
-                return reply(isAdmin(user) ? await runStatus(this.services, accessors, reader) : messageOf(t('msg_status_admins_only')));
+                return reply(isAdmin(user) ? await runStatus(this.services, host, viewer, command.target) : messageOf(t('msg_status_admins_only')));
             case 'help':
                 return reply(helpMessage(t, command.unknown));
         }

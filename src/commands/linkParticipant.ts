@@ -1,17 +1,14 @@
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { accessToRoomVisitor } from '../access/visitorAccess';
-import type { Accessors } from '../app/Accessors';
 import type { AppServices } from '../app/AppServices';
-import { livePersonCall } from '../app/calls';
-import type { Translate } from '../i18n/translator';
-import type { ParticipantRef } from '../liveperson/ParticipantDirectory';
-import { participantIdProblem } from '../liveperson/participantId';
-import { TIMES } from '../liveperson/sessionPolicy';
+import type { HostAccess } from '../hostAccess';
+import { BUDGETS, newCall } from '../liveperson/call';
+import { isValidParticipantId, type ParticipantRef } from '../liveperson/model';
 import type { AppConfig } from '../settings/AppConfig';
+import type { Viewer } from '../ui/formatting';
 import { failureText } from '../ui/stateNotice';
-import type { Reader } from '../ui/formatting';
+import { hasAllowedRole } from '../visitor/access';
 import { isUnlinkedEntityId, linkedEntityId, targetOfTypedId, unlinkedEntityId } from '../visitor/entityIds';
 import { readLinkRecord, removeLinkRecord, saveLinkRecord } from '../visitor/linkRecords';
 import { readHostVisitor } from '../visitor/readHostVisitor';
@@ -27,65 +24,79 @@ export interface LinkRequest {
 }
 
 /**
- * Links the room's visitor to a LivePerson id an agent gives, once LivePerson confirms the id exists: who linked
- * and when go to the app's persistence, the id itself to this app's own external id entry where the server keeps
- * them (Rocket.Chat 8.4+). The entry is namespaced (`lp:<account>:<id>`) because the host matches entity ids
- * across apps, and holds no personal data because every `view-l-room` holder can read it.
+ * Links the room's visitor to a LivePerson id, once LivePerson confirms the id exists: who linked and when go
+ * to the app's persistence, the id itself to this app's own external id entry where the server keeps them
+ * (Rocket.Chat 8.4+). The entry is namespaced (`lp:<account>:<id>`) because the host matches entity ids across
+ * apps, and holds no personal data because every `view-l-room` holder can read it. Vouching for an identity is
+ * a supervisor's act: only the roles the admin allows may link or unlink, not the agent serving the room.
  */
-export async function linkParticipant(services: AppServices, accessors: Accessors, config: AppConfig, reader: Reader, request: LinkRequest): Promise<string> {
-    const { t } = reader;
+export async function linkParticipant(
+    services: AppServices,
+    host: Required<HostAccess>,
+    config: AppConfig,
+    viewer: Viewer,
+    request: LinkRequest,
+): Promise<string> {
+    const { t } = viewer;
     const inRoom = roomVisitor(request.room);
     if (!inRoom?.visitorId) return t('msg_link_needs_room');
-    if (accessToRoomVisitor(request.user, inRoom.servedById, config.allowedRoles) === 'denied') return t('msg_not_allowed');
-    const visitorId = inRoom.visitorId;
-    return request.unlink ? unlink(services, accessors, t, visitorId) : link(services, accessors, config, reader, request, visitorId);
+    if (!hasAllowedRole(request.user, config.allowedRoles)) return t('msg_link_supervisors_only');
+    return request.unlink ? unlink(services, host, viewer, inRoom.visitorId) : link(services, host, config, viewer, request, inRoom.visitorId);
 }
 
-async function link(services: AppServices, accessors: Accessors, config: AppConfig, reader: Reader, request: LinkRequest, visitorId: string): Promise<string> {
-    const { t } = reader;
+async function link(
+    services: AppServices,
+    host: Required<HostAccess>,
+    config: AppConfig,
+    viewer: Viewer,
+    request: LinkRequest,
+    visitorId: string,
+): Promise<string> {
+    const { t } = viewer;
     const typed = request.participantId;
     if (!typed) return t('msg_link_missing_id');
-    const call = livePersonCall(accessors, config, TIMES.backgroundBudget);
-    if (!call) return t('msg_link_needs_account');
+    if (!config.livePerson) return t('msg_link_needs_account');
+    const call = newCall(host, config.livePerson, BUDGETS.background);
     const target = targetOfTypedId(typed, call.settings.sourceMode);
-    if (participantIdProblem(target.id)) return t('msg_link_invalid_id');
+    // The panel would not read a Messaging link while the admin chose chat: none is made.
+    if (!target) return t('msg_link_messaging_in_chat');
+    if (!isValidParticipantId(target.id)) return t('msg_link_invalid_id');
 
-    // An id nobody checked would be presented as a profile an agent vouched for.
+    // An id nobody checked would be presented as a profile a supervisor vouched for.
     const ref: ParticipantRef = target.source === 'chat' ? { source: 'chat', participantId: target.id } : { source: 'messaging', consumerId: target.id };
-    const check = await services.directory.lookup(call, ref, { bypassCache: true });
+    const check = await services.directory.lookup(call, ref, 'refresh', 0);
     if (!check.ok && check.failure.kind === 'notFound') return t('msg_link_not_found', { participantId: target.id });
     if (!check.ok && check.failure.kind !== 'notAuthenticated') {
-        return t('msg_link_not_checked', { reason: failureText(check.failure, reader), reference: check.failure.correlationId });
+        return t('msg_link_not_checked', { reason: failureText(check.failure, viewer), reference: check.failure.reference });
     }
 
     const entityId = linkedEntityId(call.settings.accountId, target);
-    await saveLinkRecord(accessors.persis, {
+    const linkedAt = new Date().toISOString();
+    await saveLinkRecord(host.persis, {
         visitorId,
         entityId,
         linkedBy: { id: request.user.id, username: request.user.username, ...(request.user.name ? { name: request.user.name } : {}) },
-        linkedAt: new Date().toISOString(),
+        linkedAt,
     });
-    const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, {
-        entityId,
-        metadata: { linkedAt: new Date().toISOString() },
-    });
+    const outcome = await updateOwnExternalId(host.modify.getUpdater().getLivechatUpdater(), visitorId, { entityId, metadata: { linkedAt } });
     if (outcome === 'visitorNotFound' || outcome === 'failed') {
         // A server that keeps external ids but refused this one: the panel reads links from there, so keep none.
-        await removeLinkRecord(accessors.persis, visitorId);
+        await removeLinkRecord(host.persis, visitorId);
         return t('msg_link_failed');
     }
-    return outcome === 'stored' ? t('msg_linked', { participantId: target.id }) : t('msg_linked_app_only', { participantId: target.id });
+    return t(outcome === 'stored' ? 'msg_linked' : 'msg_linked_app_only', { participantId: target.id });
 }
 
-async function unlink(services: AppServices, accessors: Accessors, t: Translate, visitorId: string): Promise<string> {
-    const record = await readLinkRecord(accessors.read.getPersistenceReader(), visitorId);
-    const host = await readHostVisitor(accessors.read, visitorId);
-    const own = host?.visitor.externalIds?.find((entry) => entry.appId === services.appId && !isUnlinkedEntityId(entry.entityId));
+async function unlink(services: AppServices, host: Required<HostAccess>, viewer: Viewer, visitorId: string): Promise<string> {
+    const { t } = viewer;
+    const record = await readLinkRecord(host.read.getPersistenceReader(), visitorId);
+    const found = await readHostVisitor(host.read, visitorId);
+    const own = found?.visitor.externalIds?.find((entry) => entry.appId === services.appId && !isUnlinkedEntityId(entry.entityId));
     if (!record && !own) return t('msg_nothing_to_unlink');
-    await removeLinkRecord(accessors.persis, visitorId);
+    await removeLinkRecord(host.persis, visitorId);
     if (own) {
         // The host offers no removal: the entry is replaced by a per-visitor marker the app ignores.
-        const outcome = await updateOwnExternalId(accessors.modify.getUpdater().getLivechatUpdater(), visitorId, {
+        const outcome = await updateOwnExternalId(host.modify.getUpdater().getLivechatUpdater(), visitorId, {
             entityId: unlinkedEntityId(visitorId),
             metadata: { unlinkedAt: new Date().toISOString() },
         });

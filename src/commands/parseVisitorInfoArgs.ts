@@ -4,7 +4,8 @@ export type VisitorInfoCommand =
     | { kind: 'byId'; visitorId: string }
     | { kind: 'link'; participantId: string | undefined }
     | { kind: 'unlink' }
-    | { kind: 'status' }
+    /** `target`: a visitor id, or a LivePerson id, whose profile the test fetches too. */
+    | { kind: 'status'; target?: string }
     /** `unknown`: the word the user typed that is no subcommand, to say so before the help. */
     | { kind: 'help'; unknown?: string };
 
@@ -14,7 +15,7 @@ export type VisitorInfoCommand =
  */
 const VISITOR_ID = /^[A-Za-z0-9_-]{10,64}$/;
 
-const SUBCOMMANDS = ['refresh', 'unlink', 'status', 'help'] as const;
+const SUBCOMMANDS = ['refresh', 'unlink', 'help'] as const;
 
 /** Pure: the words after `/visitorinfo` to what the user asked. */
 export function parseVisitorInfoArgs(args: string[]): VisitorInfoCommand {
@@ -26,6 +27,9 @@ export function parseVisitorInfoArgs(args: string[]): VisitorInfoCommand {
     const subcommand = first.toLowerCase();
     if (subcommand === 'link' && rest.length === 0) {
         return { kind: 'link', participantId: second };
+    }
+    if (subcommand === 'status' && rest.length === 0) {
+        return second === undefined ? { kind: 'status' } : { kind: 'status', target: second };
     }
     if (second !== undefined) {
         return { kind: 'help', unknown: words.join(' ') };

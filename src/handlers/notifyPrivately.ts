@@ -2,7 +2,7 @@ import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 import type { LayoutBlock } from '@rocket.chat/ui-kit';
 
-import type { Accessors } from '../app/Accessors';
+import type { HostAccess } from '../hostAccess';
 
 /**
  * An ephemeral message only `user` sees: nothing this app writes is ever posted to the room, where the visitor
@@ -11,7 +11,7 @@ import type { Accessors } from '../app/Accessors';
  * setting's value for the admin, never a visitor's or LivePerson's data.
  */
 export async function notifyPrivately(
-    { read, modify }: Pick<Accessors, 'read' | 'modify'>,
+    { read, modify }: Pick<Required<HostAccess>, 'read' | 'modify'>,
     user: IUser,
     room: IRoom,
     message: { text: string; blocks?: LayoutBlock[] },

@@ -1,10 +1,10 @@
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import type { Accessors } from '../app/Accessors';
+import type { HostAccess } from '../hostAccess';
 import { translator } from '../i18n/translator';
 import { userLanguage } from '../i18n/userLanguage';
-import { newCorrelationId } from '../liveperson/correlationId';
+import { newReference } from '../liveperson/call';
 import { errorSummary } from '../logging';
 import { messageOf } from '../ui/messageBlocks';
 import { notifyPrivately } from './notifyPrivately';
@@ -13,10 +13,10 @@ import { notifyPrivately } from './notifyPrivately';
  * Last line of defence: a bug must not leave the user with nothing. The log line gets the error's name and
  * stack frames only (its message could carry personal data); the user gets one sentence with the same reference.
  */
-export async function reportUnexpected(accessors: Accessors, user: IUser, room: IRoom | undefined, error: unknown): Promise<void> {
-    const reference = newCorrelationId();
+export async function reportUnexpected(accessors: Required<HostAccess>, user: IUser, room: IRoom | undefined, error: unknown): Promise<void> {
+    const reference = newReference();
     const { name, frames } = errorSummary(error);
-    accessors.logger.error(`Unexpected ${name} while handling a request [${reference}]`, { correlationId: reference, frames });
+    accessors.logger.error(`Unexpected ${name} while handling a request [${reference}]`, { reference, frames });
     if (!room) {
         return;
     }

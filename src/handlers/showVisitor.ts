@@ -1,25 +1,28 @@
 import type { IUIKitSurfaceViewParam } from '@rocket.chat/apps-engine/definition/accessors';
+import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 import type { IRoom } from '@rocket.chat/apps-engine/definition/rooms';
 import { UIKitSurfaceType } from '@rocket.chat/apps-engine/definition/uikit/IUIKitSurface';
 import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 
-import { accessToRoomVisitor, hasAllowedRole } from '../access/visitorAccess';
-import type { Accessors } from '../app/Accessors';
 import type { AppServices } from '../app/AppServices';
-import { livePersonCall } from '../app/calls';
+import type { HostAccess } from '../hostAccess';
 import type { MessageKey } from '../i18n/languages';
-import { readerFor } from '../i18n/readerFor';
-import { panelViewId } from '../ids';
+import { viewerFor } from '../i18n/viewerFor';
+import { panelViewId, PANEL_ACTIONS } from '../ids';
+import { newCall } from '../liveperson/call';
+import type { LookupMode } from '../liveperson/Directory';
+import { identityOf, livePersonSection } from '../profile/lookup';
 import type { VisitorProfile } from '../profile/VisitorProfile';
 import type { AppConfig } from '../settings/AppConfig';
 import { buildProfileDocument } from '../ui/buildProfileDocument';
 import { messageOf, profileMessage } from '../ui/messageBlocks';
 import { panelBlocks } from '../ui/panelBlocks';
+import { accessToRoomVisitor, hasAllowedRole } from '../visitor/access';
+import { readConversationLog } from '../visitor/conversationLog';
 import { readHostVisitor } from '../visitor/readHostVisitor';
 import { roomVisitor } from '../visitor/roomVisitor';
 import { notifyPrivately } from './notifyPrivately';
 import { encodePanelTarget, type PanelTarget } from './panelTarget';
-import { identityOf, livePersonSection } from './profileLookup';
 
 /**
  * Rocket.Chat's web client accepts one surface per trigger, and only within 5 s of the click: the panel is
@@ -31,6 +34,11 @@ const PANEL_WINDOW_MS = 4000;
 
 type VisitorTarget = { kind: 'room'; room: IRoom | undefined } | { kind: 'id'; visitorId: string };
 
+/** Which parts of the panel are open. */
+export type PanelParts = Pick<PanelTarget, 'details' | 'hostFields' | 'unverified'>;
+
+export const CLOSED_PANEL: PanelParts = { details: false, hostFields: false, unverified: false };
+
 export interface ShowVisitorRequest {
     user: IUser;
     target: VisitorTarget;
@@ -38,61 +46,70 @@ export interface ShowVisitorRequest {
     replyRoom: IRoom | undefined;
     /** Without one (some mobile clients) the profile arrives as a private message instead of a panel. */
     triggerId: string | undefined;
-    bypassCache: boolean;
+    /** The cache (a click), past it (Refresh), or the last answer as it was (a toggle redraws it). */
+    mode: LookupMode;
     surface: 'open' | 'update';
-    /** The technical details open (the toggle's state). */
-    details: boolean;
+    parts: PanelParts;
     /** When the host handed the click to the app (Date.now()): the panel's time window started then. */
     receivedAt: number;
 }
 
-type Resolved = { visitorId: string; roomId?: string } | { refusal: MessageKey };
+type Resolved = { visitorId: string; room?: ILivechatRoom } | { refusal: MessageKey };
 
-export async function showVisitor(services: AppServices, accessors: Accessors, request: ShowVisitorRequest): Promise<void> {
-    const config = await services.config.current(accessors.read.getEnvironmentReader().getSettings());
-    const reader = await readerFor(request.user, accessors.read, services.config);
+export async function showVisitor(services: AppServices, host: Required<HostAccess>, request: ShowVisitorRequest): Promise<void> {
+    const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+    const viewer = await viewerFor(request.user, host.read, services.config);
     const say = async (text: string) => {
-        if (request.replyRoom) await notifyPrivately(accessors, request.user, request.replyRoom, messageOf(text));
+        if (request.replyRoom) await notifyPrivately(host, request.user, request.replyRoom, messageOf(text));
     };
 
     const resolved = resolveTarget(request, config);
-    if ('refusal' in resolved) {
-        return say(reader.t(resolved.refusal));
-    }
-    const host = await readHostVisitor(accessors.read, resolved.visitorId);
-    if (!host) {
-        return say(request.target.kind === 'id' ? reader.t('msg_visitor_not_found', { visitorId: resolved.visitorId }) : reader.t('msg_room_without_visitor'));
-    }
-    const choice = await identityOf(services, accessors.read.getPersistenceReader(), config, host.visitor);
+    if ('refusal' in resolved) return say(viewer.t(resolved.refusal));
+    const found = await readHostVisitor(host.read, resolved.visitorId, resolved.room?.department);
+    if (!found)
+        return say(request.target.kind === 'id' ? viewer.t('msg_visitor_not_found', { visitorId: resolved.visitorId }) : viewer.t('msg_room_without_visitor'));
+    const choice = await identityOf(services.appId, host.read.getPersistenceReader(), config, found.visitor);
     const budgetMs = Math.max(0, Math.min(config.timeoutMs, PANEL_WINDOW_MS - (Date.now() - request.receivedAt)));
-    const call = livePersonCall(accessors, config, budgetMs);
-    const profile: VisitorProfile = { ...host, livePerson: await livePersonSection(services, call, config, choice, request.bypassCache) };
-    const document = buildProfileDocument(profile, config, reader);
-    const referenceLabel = (reference: string) => reader.t('panel_reference', { reference });
+    const call = config.livePerson && newCall(host, config.livePerson, budgetMs);
+    const [livePerson, earlier] = await Promise.all([
+        livePersonSection(services.directory, call, config, choice, request.mode),
+        config.historyCount > 0 ? readConversationLog(host.read.getPersistenceReader(), found.visitor.id) : Promise.resolve([]),
+    ]);
+    const profile: VisitorProfile = { ...found, earlier: earlier.filter((entry) => entry.roomId !== resolved.room?.id), livePerson };
+    const document = buildProfileDocument(profile, config, viewer, request.parts.unverified);
+    const referenceLabel = (reference: string) => viewer.t('panel_reference', { reference });
 
     if (!request.triggerId) {
         return request.replyRoom
-            ? notifyPrivately(accessors, request.user, request.replyRoom, profileMessage(document, reader.t('msg_no_trigger'), referenceLabel))
+            ? notifyPrivately(
+                  host,
+                  request.user,
+                  request.replyRoom,
+                  profileMessage(document, viewer.t('msg_no_trigger'), viewer.t('panel_title'), referenceLabel),
+              )
             : undefined;
     }
-    const target: PanelTarget = resolved.roomId
-        ? { by: 'room', roomId: resolved.roomId, visitorId: host.visitor.id, details: request.details }
-        : { by: 'id', visitorId: host.visitor.id, details: request.details };
+    const target: PanelTarget = { visitorId: found.visitor.id, ...(resolved.room ? { roomId: resolved.room.id } : {}), ...request.parts };
+    const toggled = (part: keyof PanelParts) => encodePanelTarget({ ...target, [part]: !target[part] });
     const view: IUIKitSurfaceViewParam = {
-        id: panelViewId(host.visitor.id),
+        id: panelViewId(found.visitor.id),
         type: UIKitSurfaceType.CONTEXTUAL_BAR,
-        title: { type: 'plain_text', text: document.title },
+        // The visitor's name is the panel's title: the strongest text UIKit offers for data.
+        title: { type: 'plain_text', text: document.name },
         blocks: panelBlocks(document, {
             appId: services.appId,
-            refreshLabel: reader.t('panel_refresh'),
-            detailsLabel: reader.t(request.details ? 'panel_hide_details' : 'panel_show_details'),
-            refreshValue: encodePanelTarget(target),
-            detailsValue: encodePanelTarget({ ...target, details: !request.details }),
-            detailsOpen: request.details,
+            refresh: { label: viewer.t('panel_refresh'), value: encodePanelTarget(target) },
+            ...(document.unverified === 'hidden' ? { unverified: { label: viewer.t('panel_show_unverified'), value: toggled('unverified') } } : {}),
+            hostFields: {
+                label: viewer.t(target.hostFields ? 'panel_hide_rocketchat' : 'panel_show_rocketchat'),
+                value: toggled('hostFields'),
+                open: target.hostFields,
+            },
+            technical: { label: viewer.t(target.details ? 'panel_hide_details' : 'panel_show_details'), value: toggled('details'), open: target.details },
             referenceLabel,
         }),
     };
-    const ui = accessors.modify.getUiController();
+    const ui = host.modify.getUiController();
     const interaction = { triggerId: request.triggerId };
     await (request.surface === 'open' ? ui.openSurfaceView(view, interaction, request.user) : ui.updateSurfaceView(view, interaction, request.user));
 }
@@ -103,11 +120,10 @@ function resolveTarget(request: ShowVisitorRequest, config: AppConfig): Resolved
         return hasAllowedRole(request.user, config.allowedRoles) ? { visitorId: request.target.visitorId } : { refusal: 'msg_not_allowed_by_id' };
     }
     const inRoom = roomVisitor(request.target.room);
-    if (!inRoom) {
-        return { refusal: 'msg_not_livechat' };
-    }
-    if (accessToRoomVisitor(request.user, inRoom.servedById, config.allowedRoles) === 'denied') {
-        return { refusal: 'msg_not_allowed' };
-    }
-    return inRoom.visitorId ? { visitorId: inRoom.visitorId, roomId: inRoom.room.id } : { refusal: 'msg_room_without_visitor' };
+    if (!inRoom) return { refusal: 'msg_not_livechat' };
+    if (accessToRoomVisitor(request.user, inRoom.servedById, config.allowedRoles) === 'denied') return { refusal: 'msg_not_allowed' };
+    return inRoom.visitorId ? { visitorId: inRoom.visitorId, room: inRoom.room } : { refusal: 'msg_room_without_visitor' };
 }
+
+/** The buttons of the panel that redraw it. */
+export const PANEL_BUTTONS: readonly string[] = Object.values(PANEL_ACTIONS);

@@ -1,16 +1,15 @@
-import type { IHttp, IPersistence, IRead } from '@rocket.chat/apps-engine/definition/accessors';
 import type { ILivechatRoom } from '@rocket.chat/apps-engine/definition/livechat';
 
-import type { AppServices } from '../app/AppServices';
-import { livePersonCall } from '../app/calls';
-import { identityOf } from '../handlers/profileLookup';
-import { refKey, type ParticipantRef } from '../liveperson/ParticipantDirectory';
-import { TIMES } from '../liveperson/sessionPolicy';
-import { errorSummary, type AppLog } from '../logging';
+import { BoundedMap } from '../bounded';
+import type { HostAccess } from '../hostAccess';
+import { BUDGETS, newCall } from '../liveperson/call';
+import type { Directory } from '../liveperson/Directory';
+import { refKey, type ParticipantRef } from '../liveperson/model';
+import { errorSummary } from '../logging';
+import { identityOf } from '../profile/lookup';
 import type { AppConfig } from '../settings/AppConfig';
+import type { ConfigCache } from '../settings/ConfigCache';
 import { parseHostVisitor } from '../visitor/parseHostVisitor';
-
-type EventHost = { read: IRead; http: IHttp; persis: IPersistence; logger: AppLog };
 
 export interface PrefetchLimits {
     /** LivePerson requests of the prefetch in flight at once (an agent's click is never queued behind them). */
@@ -25,14 +24,9 @@ const PREFETCH_LIMITS: PrefetchLimits = { concurrency: 4, perSecond: 5, maxWaitM
 /** Open conversations remembered per instance: far more than one instance serves at once. */
 const MAX_ROOMS = 5000;
 
-/** The name of the error and its frames only: a host error's message may hold personal data. */
-function logSkipped(host: EventHost, event: string, error: unknown): void {
-    const { name, frames } = errorSummary(error);
-    host.logger.warn(`Prefetch skipped a conversation ${event}: ${name}`, { frames });
-}
-
 interface Task {
-    host: EventHost;
+    roomId: string;
+    host: HostAccess;
     config: AppConfig;
     ref: ParticipantRef;
     queuedAt: number;
@@ -41,56 +35,59 @@ interface Task {
 /**
  * Fetches a visitor's profile when their conversation reaches an agent, so the agent's first click is a cache
  * hit. It does what a click would (resolve the visitor, choose the participant id by the same trust rules,
- * look the profile up) without any UI, in the background, a few at a time; it waits while LivePerson is being
- * left alone (a 429 pause, an open circuit), and spends nothing on visitors with no LivePerson id.
+ * look the profile up) without any UI, in the background, a few at a time, one task per conversation however
+ * many events it gets; it waits while LivePerson is left alone (a 429 pause, an open circuit, a held-back login),
+ * spends nothing on visitors with no LivePerson id, and lets go of a conversation the moment it closes.
  */
 export class Prefetcher {
-    /** Open conversations this instance prefetched for, and whose profile they need. */
-    private readonly rooms = new Map<string, { key: string; ref: ParticipantRef }>();
-    private readonly queue: Task[] = [];
+    /** Open conversations this instance prefetched for, and the consumer whose profile they need. */
+    private readonly rooms = new BoundedMap<string, ParticipantRef>(MAX_ROOMS);
+    /** Waiting tasks by conversation, in arrival order. */
+    private readonly queue = new Map<string, Task>();
+    private readonly running = new Set<string>();
     private readonly startedAt: number[] = [];
-    private running = 0;
     private timer: ReturnType<typeof setTimeout> | undefined;
 
     constructor(
-        private readonly services: () => AppServices,
+        private readonly deps: { appId: string; directory: Directory; config: ConfigCache },
         private readonly limits: PrefetchLimits = PREFETCH_LIMITS,
     ) {}
 
     /** An agent got the conversation (assigned, started with an agent, transferred). Never throws: no agent waits on it. */
-    async assigned(host: EventHost, room: ILivechatRoom): Promise<void> {
+    async assigned(host: HostAccess, room: ILivechatRoom): Promise<void> {
         try {
-            const services = this.services();
-            const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
+            if (this.queue.has(room.id) || this.running.has(room.id)) return;
+            const config = await this.deps.config.current(host.read.getEnvironmentReader().getSettings());
             if (!config.prefetch || !config.livePerson || !room.visitor?.id) return;
             const visitor = parseHostVisitor(await host.read.getLivechatReader().getLivechatVisitorById(room.visitor.id));
             if (!visitor) return;
-            const choice = await identityOf(services, host.read.getPersistenceReader(), config, visitor);
-            if (choice.kind !== 'found') return;
-            this.rooms.delete(room.id);
-            this.rooms.set(room.id, { key: refKey(choice.ref), ref: choice.ref });
-            // A close handled by another instance never reaches this one: the oldest rooms are forgotten first.
-            while (this.rooms.size > MAX_ROOMS) this.rooms.delete(this.rooms.keys().next().value as string);
-            this.queue.push({ host, config, ref: choice.ref, queuedAt: Date.now() });
+            const choice = await identityOf(this.deps.appId, host.read.getPersistenceReader(), config, visitor);
+            if (choice.kind !== 'found' || this.queue.has(room.id) || this.running.has(room.id)) return;
+            this.rooms.set(room.id, choice.ref);
+            this.queue.set(room.id, { roomId: room.id, host, config, ref: choice.ref, queuedAt: Date.now() });
             this.drain();
         } catch (error) {
             logSkipped(host, 'assignment', error);
         }
     }
 
-    /** The conversation ended: its profile is not kept for it, unless another open conversation needs it. */
-    async closed(host: EventHost, room: ILivechatRoom): Promise<void> {
+    /** The conversation ended: nothing more is fetched for it, and its profile is dropped unless another open one needs it. */
+    async closed(host: HostAccess, room: ILivechatRoom): Promise<void> {
         try {
-            const entry = this.rooms.get(room.id);
+            const ref = this.rooms.peek(room.id);
             this.rooms.delete(room.id);
-            if (!entry || [...this.rooms.values()].some((other) => other.key === entry.key)) return;
-            const services = this.services();
-            const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
-            const call = livePersonCall(host, config, TIMES.backgroundBudget);
-            if (call) services.directory.forget(call, entry.ref);
+            this.queue.delete(room.id);
+            if (ref) await this.release(host, ref);
         } catch (error) {
             logSkipped(host, 'close', error);
         }
+    }
+
+    private async release(host: HostAccess, ref: ParticipantRef): Promise<void> {
+        const key = refKey(ref);
+        if ([...this.rooms.values()].some((other) => refKey(other) === key)) return;
+        const config = await this.deps.config.current(host.read.getEnvironmentReader().getSettings());
+        if (config.livePerson) this.deps.directory.forget(newCall(host, config.livePerson, BUDGETS.background), ref);
     }
 
     private drain(): void {
@@ -98,28 +95,37 @@ export class Prefetcher {
         this.timer = undefined;
         const now = Date.now();
         while (this.startedAt.length > 0 && now - this.startedAt[0] >= 1000) this.startedAt.shift();
-        while (this.queue.length > 0 && now - this.queue[0].queuedAt > this.limits.maxWaitMs) this.queue.shift();
-        const resting = this.services().directory.resting;
-        while (!resting && this.queue.length > 0 && this.running < this.limits.concurrency && this.startedAt.length < this.limits.perSecond) {
-            this.start(this.queue.shift() as Task);
+        for (const [roomId, task] of this.queue) if (now - task.queuedAt > this.limits.maxWaitMs) this.queue.delete(roomId);
+        const resting = this.deps.directory.restraint !== undefined;
+        for (const task of this.queue.values()) {
+            if (resting || this.running.size >= this.limits.concurrency || this.startedAt.length >= this.limits.perSecond) break;
+            this.start(task);
         }
-        if (this.queue.length > 0 && this.running < this.limits.concurrency) {
+        if (this.queue.size > 0 && this.running.size < this.limits.concurrency) {
             // Waiting for the pace, or for LivePerson's rest to end: look again shortly.
-            const wait = resting ? 1000 : Math.max(10, 1000 - (now - (this.startedAt[0] ?? now)));
-            this.timer = setTimeout(() => this.drain(), wait);
+            this.timer = setTimeout(() => this.drain(), resting ? 1000 : Math.max(10, 1000 - (now - (this.startedAt[0] ?? now))));
         }
     }
 
     private start(task: Task): void {
-        this.running++;
+        this.queue.delete(task.roomId);
+        this.running.add(task.roomId);
         this.startedAt.push(Date.now());
         // The budget starts now, not when the task was queued.
-        const call = livePersonCall(task.host, task.config, TIMES.backgroundBudget);
-        void (call ? this.services().directory.lookup(call, task.ref, { bypassCache: false }) : Promise.resolve())
+        const call = task.config.livePerson && newCall(task.host, task.config.livePerson, BUDGETS.background);
+        void (call ? this.deps.directory.lookup(call, task.ref, 'cached', task.config.historyCount) : Promise.resolve())
+            // Closed while the fetch ran: what it brought is not kept for it.
+            .then(() => (this.rooms.peek(task.roomId) ? undefined : this.release(task.host, task.ref)))
             .catch(() => undefined)
             .finally(() => {
-                this.running--;
+                this.running.delete(task.roomId);
                 this.drain();
             });
     }
+}
+
+/** The name of the error and its frames only: a host error's message may hold personal data. */
+function logSkipped(host: HostAccess, event: string, error: unknown): void {
+    const { name, frames } = errorSummary(error);
+    host.logger.warn(`Prefetch skipped a conversation ${event}: ${name}`, { frames });
 }

@@ -4,12 +4,13 @@ import type { IJobContext, IProcessor } from '@rocket.chat/apps-engine/definitio
 import { StartupType } from '@rocket.chat/apps-engine/definition/scheduler/IProcessor';
 
 import type { AppServices } from '../app/AppServices';
-import { livePersonCall } from '../app/calls';
+import type { HostAccess } from '../hostAccess';
 import { JOB_IDS } from '../ids';
-import { KEEP_ALIVE_INTERVAL, TIMES } from '../liveperson/sessionPolicy';
-import type { AppLog } from '../logging';
+import { BUDGETS, newCall } from '../liveperson/call';
+import { SESSION_TIMES } from '../liveperson/session';
 
-type JobHost = { read: IRead; http: IHttp; persis: IPersistence; logger: AppLog };
+/** The recurring keep-alive job's interval, in the scheduler's words, from LivePerson's keep-alive rule. */
+const KEEP_ALIVE_INTERVAL = `${SESSION_TIMES.refreshEvery / 60_000} minutes`;
 
 /**
  * Background jobs run through the host's scheduler because only it gives an app persistence outside an
@@ -18,7 +19,12 @@ type JobHost = { read: IRead; http: IHttp; persis: IPersistence; logger: AppLog 
  * run) as `this`; the in-process runtime calls them with no `this`, and replaces the app's logger per run.
  */
 export function jobProcessors(app: App, services: AppServices): IProcessor[] {
-    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): JobHost => ({ read, http, persis, logger: appOf(self, app).getLogger() });
+    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): HostAccess => ({
+        read,
+        http,
+        persis,
+        logger: appOf(self, app).getLogger(),
+    });
     return [
         {
             id: JOB_IDS.prewarm,
@@ -39,12 +45,12 @@ export function jobProcessors(app: App, services: AppServices): IProcessor[] {
 const appOf = (self: unknown, app: App): App => (self && typeof (self as App).getLogger === 'function' ? (self as App) : app);
 
 /** Domain, login and agent session before any agent clicks, so the first click costs one round trip. */
-async function prewarm(services: AppServices, host: JobHost): Promise<void> {
+async function prewarm(services: AppServices, host: HostAccess): Promise<void> {
     const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
-    const call = livePersonCall(host, config, TIMES.jobBudget);
-    if (!call) return;
-    const report = await services.directory.warmUp(call);
-    const line = `LivePerson pre-warm ${report.ok ? 'ready' : 'failed'}: ${report.steps.map((step) => `${step.step} ${step.ok ? 'ok' : step.kind}`).join(', ')} [${report.correlationId}]`;
+    if (!config.livePerson) return;
+    const report = await services.directory.warmUp(newCall(host, config.livePerson, BUDGETS.job));
+    const steps = report.steps.map((step) => `${step.step} ${step.ok ? 'ok' : (step.failure?.kind ?? 'unexpected')}`).join(', ');
+    const line = `LivePerson pre-warm ${report.ok ? 'ready' : 'failed'}: ${steps} [${report.reference}]`;
     if (report.ok) {
         host.logger.info(line);
     } else {
@@ -52,13 +58,13 @@ async function prewarm(services: AppServices, host: JobHost): Promise<void> {
     }
 }
 
-async function keepAlive(services: AppServices, host: JobHost): Promise<void> {
+async function keepAlive(services: AppServices, host: HostAccess): Promise<void> {
     const config = await services.config.current(host.read.getEnvironmentReader().getSettings());
-    const call = livePersonCall(host, config, TIMES.jobBudget);
-    if (!call) return;
+    if (!config.livePerson) return;
+    const call = newCall(host, config.livePerson, BUDGETS.job);
     try {
         const outcome = await services.directory.keepAlive(call);
-        host.logger.debug(`LivePerson keep-alive: ${outcome} [${call.correlationId}]`);
+        host.logger.debug(`LivePerson keep-alive: ${outcome} [${call.reference}]`);
     } catch {
         // The request itself was logged with its kind; the next run tries again.
     }

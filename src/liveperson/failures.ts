@@ -1,6 +1,20 @@
-/** Every way a LivePerson lookup can fail; the UI maps each kind to one sentence. */
+/**
+ * Every way a LivePerson lookup can fail; the UI maps each kind to one sentence. Two kinds are the app's own
+ * restraint, not an answer from LivePerson: `heldBack` (a refused login is being waited out) and `paused`
+ * (LivePerson asked the app to slow down, or failed several times in a row, and is being left alone).
+ */
 export type LivePersonFailureKind =
-    'misconfigured' | 'auth' | 'forbidden' | 'notFound' | 'notAuthenticated' | 'rateLimited' | 'timeout' | 'unavailable' | 'invalidResponse';
+    | 'misconfigured'
+    | 'auth'
+    | 'forbidden'
+    | 'notFound'
+    | 'notAuthenticated'
+    | 'rateLimited'
+    | 'timeout'
+    | 'unavailable'
+    | 'invalidResponse'
+    | 'heldBack'
+    | 'paused';
 
 /** The LivePerson call that failed: tells the admin where to look. */
 export type LivePersonStep = 'domain' | 'login' | 'refresh' | 'logout' | 'agentSession' | 'participantInfo' | 'messagingHistory';
@@ -10,12 +24,15 @@ export interface LivePersonFailure {
     step: LivePersonStep;
     /** Safe for logs and admins: never a secret, a token, a host LivePerson named or a raw response body. */
     message: string;
-    correlationId: string;
+    /** Quoted to the agent and logged with every request, to find one action in the logs. */
+    reference: string;
     status?: number;
     internalCode?: number;
-    /** When LivePerson (or the app's own pause) says to try again, in seconds from the failure. */
+    /** When LivePerson (or the app's own restraint) allows the next try, in seconds from the failure. */
     retryAfterSeconds?: number;
-    /** The action ran out of time before the request was sent: nothing is known about LivePerson. */
+    /** `heldBack`: how the login was refused; `paused`: why LivePerson is left alone. */
+    cause?: 'auth' | 'forbidden' | 'misconfigured' | 'rateLimited' | 'unavailable';
+    /** Nothing reached LivePerson (no time was left, or the destination was refused): nothing is learnt of it. */
     notSent?: boolean;
 }
 
@@ -33,5 +50,5 @@ export function fail(failure: LivePersonFailure): never {
 
 export const failureOf = (error: unknown): LivePersonFailure | undefined => (error instanceof LivePersonError ? error.failure : undefined);
 
-/** Failures that say nothing about the participant: worth a circuit breaker, never worth caching. */
-export const isOutage = (kind: LivePersonFailureKind): boolean => kind === 'unavailable' || kind === 'timeout';
+/** LivePerson did not answer at all: worth a circuit breaker, never worth caching. */
+export const isOutage = (failure: LivePersonFailure): boolean => (failure.kind === 'unavailable' || failure.kind === 'timeout') && !failure.notSent;

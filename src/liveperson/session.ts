@@ -1,42 +1,117 @@
-import type { SessionTimes } from './sessionPolicy';
+import type { IPersistence, IPersistenceRead } from '@rocket.chat/apps-engine/definition/accessors';
+import { RocketChatAssociationModel, RocketChatAssociationRecord } from '@rocket.chat/apps-engine/definition/metadata';
+import * as z from 'zod/mini';
+
+import { persistenceAssociationId, PERSISTENCE_KEYS } from '../ids';
+
+const MINUTE = 60_000;
+
+/** LivePerson's session lifetime rules, and how the app keeps a session alive. */
+export const SESSION_TIMES = {
+    /** LivePerson asks for a keep-alive every 3 to 5 minutes while a session is in use. */
+    refreshEvery: 4 * MINUTE,
+    /** A session nobody used for this long is left to expire instead of being kept alive. */
+    idleAfter: 30 * MINUTE,
+    /** LivePerson sessions last 8 hours unless the login says otherwise... */
+    defaultTtl: 8 * 60 * MINUTE,
+    /** ...and a lifetime shorter than a minute is not believed (it would mean a login per click). */
+    ttlFloor: MINUTE,
+    /** A session is not used in its last 30 seconds: a request sent then could arrive after it ended. */
+    expiryMargin: 30_000,
+    /** Renewal starts a tenth of the lifetime before the end, at most 10 minutes before. */
+    renewalMarginMax: 10 * MINUTE,
+} as const;
+
+const sessionSchema = z.object({
+    /** Which settings produced it: a session made with other credentials is never reused. */
+    fingerprint: z.string(),
+    accountId: z.string(),
+    /** The agentVep host the session lives on. */
+    domain: z.string(),
+    bearer: z.string().check(z.minLength(1)),
+    csrf: z.string(),
+    /** The cookies the login set (`Session_id` among them), as a Cookie header: refresh and logout need them. */
+    cookies: z.string(),
+    ttlMs: z.number(),
+    createdAt: z.number(),
+    refreshedAt: z.number(),
+    lastUsedAt: z.number(),
+    /** One agent session per bearer, opened on first need... */
+    agentSessionId: z.optional(z.string()),
+    /** ...and when LivePerson last showed it alive (it opened it, or answered through it). */
+    agentSessionSeenAt: z.optional(z.number()),
+});
 
 /** A logged-in LivePerson session: shared by every agent action, and by every Rocket.Chat instance through persistence. */
-export interface LivePersonSession extends SessionTimes {
-    /** Which settings produced it: a session made with other credentials is never reused. */
-    fingerprint: string;
-    accountId: string;
-    /** The agentVep host the session lives on. */
-    domain: string;
-    bearer: string;
-    csrf: string;
-    /** Value of the `Session_id` cookie; refresh and logout need it. */
-    sessionCookie: string;
-    /** One agent session per bearer; undefined until opened. */
-    agentSessionId?: string;
-}
+export type LivePersonSession = z.infer<typeof sessionSchema>;
 
-/** Outcome of the last pre-warm or connection test, kept where every instance (and `/visitorinfo status`) can read it. */
-export interface ConnectionReport {
-    at: number;
-    ok: boolean;
-    correlationId: string;
-    steps: ConnectionStep[];
-}
-
-export interface ConnectionStep {
-    step: 'domain' | 'login' | 'agentSession' | 'messagingDomain';
-    ok: boolean;
-    durationMs: number;
-    kind?: string;
-    status?: number;
-    /** Not tried: a refused login is being waited out for this long. */
-    heldBackSeconds?: number;
-}
+const refusalSchema = z.object({ fingerprint: z.string(), refusals: z.number(), lastAt: z.number(), status: z.optional(z.number()) });
 
 /** A login LivePerson refused, remembered so that nothing retries it until the back-off passes or the credentials change. */
-export interface LoginRefusal {
-    fingerprint: string;
-    refusals: number;
-    lastAt: number;
-    status?: number;
+export type LoginRefusal = z.infer<typeof refusalSchema>;
+
+const leaseSchema = z.object({ holder: z.string(), until: z.number() });
+type LoginLease = z.infer<typeof leaseSchema>;
+
+/** Where the LivePerson session lives between actions and across instances: the app's persistence. */
+export interface SessionStore {
+    load(): Promise<LivePersonSession | undefined>;
+    save(session: LivePersonSession): Promise<void>;
+    clear(): Promise<void>;
+    loadLease(): Promise<LoginLease | undefined>;
+    saveLease(lease: LoginLease): Promise<void>;
+    loadRefusal(): Promise<LoginRefusal | undefined>;
+    saveRefusal(refusal: LoginRefusal | undefined): Promise<void>;
 }
+
+const record = (name: string) => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, persistenceAssociationId(name));
+
+/**
+ * One record per purpose, found by association: the same on every instance. Reads are parsed (the database is
+ * a boundary too); writes are skipped where the host lends no writer (`onSettingUpdated`), and a failed read
+ * or write is no answer rather than an error: the store is an optimisation, LivePerson is the truth.
+ */
+export function sessionStore(reader: IPersistenceRead, writer: IPersistence | undefined): SessionStore {
+    const store = <T extends object>(name: string, schema: z.ZodMiniType<T>) => {
+        const key = record(name);
+        return {
+            load: async (): Promise<T | undefined> => {
+                const [first] = await reader.readByAssociation(key).catch(() => []);
+                const parsed = schema.safeParse(first);
+                return parsed.success ? parsed.data : undefined;
+            },
+            save: async (data: T | undefined): Promise<void> => {
+                await (data ? writer?.updateByAssociation(key, data, true) : writer?.removeByAssociation(key))?.catch(() => undefined);
+            },
+        };
+    };
+    const session = store(PERSISTENCE_KEYS.session, sessionSchema);
+    const lease = store(PERSISTENCE_KEYS.loginLease, leaseSchema);
+    const refusal = store(PERSISTENCE_KEYS.loginRefusal, refusalSchema);
+    return {
+        load: session.load,
+        save: session.save,
+        clear: () => session.save(undefined),
+        loadLease: lease.load,
+        saveLease: lease.save,
+        loadRefusal: refusal.load,
+        saveRefusal: refusal.save,
+    };
+}
+
+/** The lifetime a login answered with, held to the floor; the default when LivePerson gave none. */
+export function sessionTtl(fromLogin: number | undefined): number {
+    if (fromLogin === undefined || !Number.isFinite(fromLogin) || fromLogin <= 0) return SESSION_TIMES.defaultTtl;
+    return Math.max(SESSION_TIMES.ttlFloor, fromLogin);
+}
+
+type Times = Pick<LivePersonSession, 'ttlMs' | 'createdAt' | 'refreshedAt' | 'lastUsedAt'>;
+
+export const isExpired = (session: Times, now: number): boolean => now >= session.createdAt + session.ttlMs - SESSION_TIMES.expiryMargin;
+
+export const needsRenewal = (session: Times, now: number): boolean =>
+    now >= session.createdAt + session.ttlMs - Math.min(SESSION_TIMES.renewalMarginMax, session.ttlMs / 10);
+
+export const needsRefresh = (session: Times, now: number): boolean => now - session.refreshedAt >= SESSION_TIMES.refreshEvery;
+
+export const isIdle = (session: Times, now: number): boolean => now - session.lastUsedAt >= SESSION_TIMES.idleAfter;

@@ -22,8 +22,8 @@ export interface LivePersonSettings {
     credentials: LivePersonCredentials;
     /** Account, host override and credentials, hashed: sessions and answers made with other settings are told apart by it. */
     fingerprint: string;
-    /** Which read of the settings these came from: settings read later win over settings read earlier. */
-    readNumber: number;
+    /** The read of the settings these came from (see AppConfig.generation). */
+    generation: number;
     sourceMode: SourceMode;
     cacheTtlMs: number;
 }
@@ -59,13 +59,24 @@ export interface AppConfig {
     livePerson: LivePersonSettings | undefined;
     participantAppIds: string[];
     participantField: string | undefined;
+    /** The secret the brand's website signs LivePerson ids with (`lp_signing_secret`); undefined when blank. */
+    signingSecret: string | undefined;
     allowedRoles: string[];
     maskPii: boolean;
     showSensitive: boolean;
     cacheTtlMs: number;
     timeoutMs: number;
     prefetch: boolean;
+    /** Earlier conversations shown; 0 turns the section off. */
+    historyCount: number;
     problems: SettingProblem[];
-    /** Which read of the settings this is (see LivePersonSettings). */
-    readNumber: number;
+    /**
+     * Which read of the settings this is, numbered by the config cache as reads start: a later read saw settings
+     * at least as new. What a call fetched with settings of an earlier read than the current ones is not kept.
+     */
+    generation: number;
+    /** The values as the host gave them, for `/visitorinfo status` (secrets included: never shown). */
+    raw: RawSettings;
 }
+
+export type RawSettings = Partial<Record<SettingId, unknown>>;

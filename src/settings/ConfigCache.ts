@@ -7,37 +7,38 @@ import { readAppConfig } from './readAppConfig';
 const CONFIG_MAX_AGE_MS = 10_000;
 
 /**
- * The app's settings (and the server's default language) between calls. Reading them costs one host round trip per setting (one accessor call
- * each in the subprocess runtime), so a click uses the settings read by an earlier one: they are read again
- * after a save on this instance (`invalidate`, from `onSettingUpdated`) and at least every 10 seconds.
+ * The app's settings (and the server's default language) between calls. Reading them costs one host round trip
+ * per setting, so a click uses the settings read by an earlier one: they are read again after a save on this
+ * instance (`invalidate`, from `onSettingUpdated`) and at least every 10 seconds. Each read is stamped with its
+ * generation, the one answer to "are these settings current?" for the rest of the app.
  */
 export class ConfigCache {
     private cached: { config: AppConfig; readAt: number } | undefined;
     private language: { value: string | undefined; readAt: number } | undefined;
     private reading: Promise<AppConfig> | undefined;
-    private epoch = 0;
+    /** Reads started so far; a read numbered below `keptFrom` began before the last save, and is not kept. */
+    private generations = 0;
+    private keptFrom = 0;
 
     async current(settings: ISettingRead): Promise<AppConfig> {
-        if (this.cached && Date.now() - this.cached.readAt < CONFIG_MAX_AGE_MS) {
-            return this.cached.config;
-        }
+        if (this.cached && Date.now() - this.cached.readAt < CONFIG_MAX_AGE_MS) return this.cached.config;
         return this.read(settings);
     }
 
     /** The settings as they are now, and kept for the next calls. */
     read(settings: ISettingRead): Promise<AppConfig> {
         if (!this.reading) {
-            const epoch = this.epoch;
+            const generation = ++this.generations;
             const readAt = Date.now();
-            this.reading = readAppConfig(settings)
+            const reading = readAppConfig(settings, generation)
                 .then((config) => {
-                    // A read that started before a save is not kept: the next call reads again.
-                    if (epoch === this.epoch) this.cached = { config, readAt };
+                    if (generation >= this.keptFrom) this.cached = { config, readAt };
                     return config;
                 })
                 .finally(() => {
-                    this.reading = undefined;
+                    if (this.reading === reading) this.reading = undefined;
                 });
+            this.reading = reading;
         }
         return this.reading;
     }
@@ -47,17 +48,16 @@ export class ConfigCache {
      * this too is read again every 10 seconds; between reads a click saves the round trip.
      */
     async serverLanguage(settings: IServerSettingRead): Promise<string | undefined> {
-        if (this.language && Date.now() - this.language.readAt < CONFIG_MAX_AGE_MS) {
-            return this.language.value;
-        }
+        if (this.language && Date.now() - this.language.readAt < CONFIG_MAX_AGE_MS) return this.language.value;
         const readAt = Date.now();
         const value = await settings.getValueById('Language').catch(() => undefined);
         this.language = { value: typeof value === 'string' ? value : undefined, readAt };
         return this.language.value;
     }
 
+    /** A save: what was read before it is stale. */
     invalidate(): void {
-        this.epoch++;
+        this.keptFrom = this.generations + 1;
         this.cached = undefined;
         this.reading = undefined;
         this.language = undefined;

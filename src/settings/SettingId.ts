@@ -12,10 +12,12 @@ export enum SettingId {
     Source = 'lp_source',
     ParticipantAppIds = 'lp_participant_app_ids',
     ParticipantField = 'lp_participant_field',
+    SigningSecret = 'lp_signing_secret',
     AllowedRoles = 'lp_allowed_roles',
     MaskPii = 'lp_mask_pii',
     ShowSensitive = 'lp_show_sensitive',
     CacheTtlSeconds = 'lp_cache_ttl_seconds',
     TimeoutMs = 'lp_timeout_ms',
     Prefetch = 'lp_prefetch',
+    HistoryCount = 'lp_history_count',
 }

@@ -1,8 +1,8 @@
 import type { ISettingRead } from '@rocket.chat/apps-engine/definition/accessors';
 import * as z from 'zod/mini';
 
-import { livePersonHostProblem } from '../liveperson/api/destinations';
-import type { AppConfig, LivePersonCredentials, LivePersonSettings, SettingProblem, SourceMode } from './AppConfig';
+import { livePersonHostProblem } from '../liveperson/destinations';
+import type { AppConfig, LivePersonCredentials, LivePersonSettings, RawSettings, SettingProblem, SourceMode } from './AppConfig';
 import { fingerprintOf } from './fingerprint';
 import { AuthType, SECRET_SETTINGS, SETTING_DEFAULTS, SOURCE_MODES } from './settingDefinitions';
 import { SettingId } from './SettingId';
@@ -11,26 +11,16 @@ const LIMITS = {
     cacheTtlSeconds: { min: 0, max: 86_400 },
     // The panel must open within the web client's 5-second window, host reads included.
     timeoutMs: { min: 100, max: 3500 },
+    historyCount: { min: 0, max: 20 },
 } as const;
 
 const DUMMY_TOKEN = 'dummy';
 
-export type RawSettings = Partial<Record<SettingId, unknown>>;
-
-/** Reads of the settings in this process, numbered as they start: a later read saw settings at least as new. */
-let reads = 0;
-
 /** Reads every app setting in parallel: one host round trip of latency instead of one per setting. */
-export async function readRawSettings(settings: ISettingRead): Promise<{ raw: RawSettings; readNumber: number }> {
-    const readNumber = ++reads;
+export async function readAppConfig(settings: ISettingRead, generation: number): Promise<AppConfig> {
     const ids = Object.values(SettingId);
     const values = await Promise.all(ids.map((id) => settings.getValueById(id).catch(() => undefined)));
-    return { raw: Object.fromEntries(ids.map((id, index) => [id, values[index]])), readNumber };
-}
-
-export async function readAppConfig(settings: ISettingRead): Promise<AppConfig> {
-    const { raw, readNumber } = await readRawSettings(settings);
-    return parseAppConfig(raw, readNumber);
+    return parseAppConfig(Object.fromEntries(ids.map((id, index) => [id, values[index]])), generation);
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
@@ -61,8 +51,7 @@ const integerSetting = z.union([
 const FIELD_NAME = /^[\w.-]{1,64}$/;
 
 /** Pure: raw setting values in, a config the rest of the app trusts out, with every problem in plain codes. */
-/** `readNumber`: which read of the settings `raw` came from (0 outside a read, in tests). */
-export function parseAppConfig(raw: RawSettings, readNumber = 0): AppConfig {
+export function parseAppConfig(raw: RawSettings, generation = 0): AppConfig {
     const problems: SettingProblem[] = [];
     const flag = (id: SettingId, fallback: boolean): boolean => {
         const parsed = booleanSetting.safeParse(raw[id]);
@@ -90,7 +79,7 @@ export function parseAppConfig(raw: RawSettings, readNumber = 0): AppConfig {
     const timeoutMs = integer(SettingId.TimeoutMs, SETTING_DEFAULTS.timeoutMs, LIMITS.timeoutMs);
 
     const livePersonProblems: SettingProblem[] = [];
-    const livePerson = parseLivePersonSettings(raw, livePersonProblems, cacheTtlMs, readNumber);
+    const livePerson = parseLivePersonSettings(raw, livePersonProblems, cacheTtlMs, generation);
     problems.unshift(...livePersonProblems);
     const notConfigured = text(raw[SettingId.AccountId]) === '';
 
@@ -99,18 +88,21 @@ export function parseAppConfig(raw: RawSettings, readNumber = 0): AppConfig {
         livePerson,
         participantAppIds: list(raw[SettingId.ParticipantAppIds]),
         participantField: participantField && FIELD_NAME.test(participantField) ? participantField : undefined,
+        signingSecret: secretText(raw[SettingId.SigningSecret]) || undefined,
         allowedRoles: list(raw[SettingId.AllowedRoles] ?? SETTING_DEFAULTS.allowedRoles),
         maskPii: flag(SettingId.MaskPii, SETTING_DEFAULTS.maskPii),
         showSensitive: flag(SettingId.ShowSensitive, SETTING_DEFAULTS.showSensitive),
         cacheTtlMs,
         timeoutMs,
         prefetch: flag(SettingId.Prefetch, SETTING_DEFAULTS.prefetch),
+        historyCount: integer(SettingId.HistoryCount, SETTING_DEFAULTS.historyCount, LIMITS.historyCount),
         problems,
-        readNumber,
+        generation,
+        raw,
     };
 }
 
-function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], cacheTtlMs: number, readNumber: number): LivePersonSettings | undefined {
+function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], cacheTtlMs: number, generation: number): LivePersonSettings | undefined {
     const required = (id: SettingId): string => {
         const value = SECRET_SETTINGS.has(id) ? secretText(raw[id]) : text(raw[id]);
         if (!value.trim()) problems.push({ settingId: id, code: 'missing' });
@@ -135,7 +127,7 @@ function parseLivePersonSettings(raw: RawSettings, problems: SettingProblem[], c
         sourceMode,
         cacheTtlMs,
         fingerprint: fingerprintOf([accountId, domainOverride ?? '', credentials]),
-        readNumber,
+        generation,
     };
 }
 

@@ -16,6 +16,7 @@ export const SETTING_DEFAULTS = {
     timeoutMs: 2500,
     prefetch: true,
     source: 'auto',
+    historyCount: 5,
 } as const;
 
 type SettingSpec = Omit<ISetting, 'i18nLabel' | 'i18nDescription' | 'public' | 'required'> & { required?: boolean };
@@ -62,12 +63,14 @@ const specs: SettingSpec[] = [
     },
     { id: SettingId.ParticipantAppIds, type: SettingType.STRING, packageValue: '', section: section.mapping },
     { id: SettingId.ParticipantField, type: SettingType.STRING, packageValue: SETTING_DEFAULTS.participantField, section: section.mapping },
+    { id: SettingId.SigningSecret, type: SettingType.PASSWORD, packageValue: '', section: section.mapping },
     { id: SettingId.AllowedRoles, type: SettingType.STRING, packageValue: SETTING_DEFAULTS.allowedRoles, section: section.privacy },
     { id: SettingId.MaskPii, type: SettingType.BOOLEAN, packageValue: SETTING_DEFAULTS.maskPii, section: section.privacy },
     { id: SettingId.ShowSensitive, type: SettingType.BOOLEAN, packageValue: SETTING_DEFAULTS.showSensitive, section: section.privacy },
     { id: SettingId.CacheTtlSeconds, type: SettingType.NUMBER, packageValue: SETTING_DEFAULTS.cacheTtlSeconds, section: section.limits },
     { id: SettingId.TimeoutMs, type: SettingType.NUMBER, packageValue: SETTING_DEFAULTS.timeoutMs, section: section.limits },
     { id: SettingId.Prefetch, type: SettingType.BOOLEAN, packageValue: SETTING_DEFAULTS.prefetch, section: section.limits },
+    { id: SettingId.HistoryCount, type: SettingType.NUMBER, packageValue: SETTING_DEFAULTS.historyCount, section: section.limits },
 ];
 
 /**

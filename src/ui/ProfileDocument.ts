@@ -1,28 +1,27 @@
 /**
  * A renderer-neutral page about one visitor: the panel draws it as contextual bar blocks, the no-panel
- * fallback as message blocks. Labels, titles and sentences are the app's own words; `value`s are data.
+ * fallback as message blocks. Labels, titles and sentences are the app's own words; values are data.
  */
 type Severity = 'success' | 'info' | 'warning' | 'danger';
 
 export interface ProfileDocument {
-    title: string;
-    header: DocumentHeader;
-    /** Things the agent must notice beyond the header's state: a refresh that failed, a partial record. */
-    notices: DocumentNotice[];
-    sections: DocumentSection[];
-    /** Behind the "Technical details" toggle: ids, external ids, where the participant id came from. */
-    technical: DocumentSection;
-    footnotes: string[];
-}
-
-interface DocumentHeader {
-    /** The name to greet the visitor with. */
+    /** The name to greet the visitor with: the strongest text of the page. */
     name: string;
-    /** The other source's name, when it differs. */
-    alsoKnownAs?: string;
+    /** How far the LivePerson identity can be trusted, or why there is none: always first. */
     state: DocumentNotice;
-    /** The ways to reach the visitor, from both sources, without repeats. */
+    /** What else the agent must notice now: LivePerson failed, a Refresh that could not refresh, a partial record. */
+    notices: DocumentNotice[];
+    /** One email and one phone number, from both sources. */
     reach: DocumentField[];
+    /** LivePerson's data for a visitor-editable id waits behind a button until the agent asks for it. */
+    unverified: 'none' | 'hidden' | 'shown';
+    /** Customer, activity and earlier conversations, each left out when empty. */
+    sections: DocumentSection[];
+    /** What Rocket.Chat's own Contact Info shows: collapsed. */
+    hostFields: DocumentSection;
+    /** Ids, external ids and where the LivePerson id came from: collapsed. */
+    technical: DocumentSection;
+    footnote: string;
 }
 
 export interface DocumentNotice {
@@ -37,12 +36,19 @@ export interface DocumentNotice {
 export interface DocumentSection {
     title: string;
     fields: DocumentField[];
+    /** Items of a list (an activity, a conversation): a line in normal text, then its details in small text. */
+    entries?: DocumentEntry[];
 }
 
 export interface DocumentField {
     label: string;
-    /** Several values are shown one per line. */
+    /** Several values are shown one after the other. */
     values: string[];
     /** The label is data too (a custom field's name, which the host or an integration chose): shown as text, never bold. */
     labelIsData?: boolean;
+}
+
+export interface DocumentEntry {
+    headline: string;
+    details: string[];
 }

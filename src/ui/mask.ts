@@ -49,16 +49,18 @@ const LOOKS_LIKE_TIMESTAMP = /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[
 /** Keys of other apps' metadata that describe the link, not the person. */
 const NON_PERSONAL_KEYS = /^(channel|source|type|kind|provider|platform|status|linkedAt|unlinkedAt|createdAt|updatedAt|conversationId|department|version)$/i;
 
-/** The kind of a free-form value (a custom field, another app's metadata), from what it looks like. */
-export function kindOfFreeForm(key: string, value: string): ValueKind {
-    if (LOOKS_LIKE_TIMESTAMP.test(value.trim()) || NON_PERSONAL_KEYS.test(key)) return 'text';
-    if (LOOKS_LIKE_EMAIL.test(value.trim())) return 'email';
-    if (LOOKS_LIKE_PHONE.test(value.trim())) return 'phone';
-    return 'text';
+/**
+ * The kind of a free-form value (a custom field, another app's metadata), from what it looks like. The shape
+ * decides before the key: an email under a key named `channel` is still an email.
+ */
+export function kindOfFreeForm(value: string): ValueKind {
+    const trimmed = value.trim();
+    if (LOOKS_LIKE_EMAIL.test(trimmed)) return 'email';
+    return LOOKS_LIKE_PHONE.test(trimmed) && !LOOKS_LIKE_TIMESTAMP.test(trimmed) ? 'phone' : 'text';
 }
 
-/** Another app's metadata value: personal unless it plainly describes the link. */
+/** Another app's metadata value: personal (an identifier) unless it looks like a time or its key plainly describes the link. */
 export function kindOfMetadata(key: string, value: string): ValueKind {
-    const kind = kindOfFreeForm(key, value);
+    const kind = kindOfFreeForm(value);
     return kind === 'text' && !LOOKS_LIKE_TIMESTAMP.test(value.trim()) && !NON_PERSONAL_KEYS.test(key) ? 'identifier' : kind;
 }

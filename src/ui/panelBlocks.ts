@@ -1,81 +1,73 @@
-import type { LayoutBlock } from '@rocket.chat/ui-kit';
+import type { ActionsBlock, ButtonElement, LayoutBlock } from '@rocket.chat/ui-kit';
 
 import { PANEL_ACTIONS } from '../ids';
 import { fieldBlocks } from './fieldBlocks';
-import type { DocumentNotice, ProfileDocument } from './ProfileDocument';
+import type { DocumentNotice, DocumentSection, ProfileDocument } from './ProfileDocument';
 import { label, plain } from './text';
 
+/** The panel's buttons: each carries the panel's state with the one change its click makes. */
 export interface PanelControls {
     appId: string;
-    refreshLabel: string;
-    detailsLabel: string;
-    /** What the buttons carry: the visitor the panel shows, and the details toggled for the details button. */
-    refreshValue: string;
-    detailsValue: string;
-    detailsOpen: boolean;
+    refresh: { label: string; value: string };
+    unverified?: { label: string; value: string };
+    hostFields: { label: string; value: string; open: boolean };
+    technical: { label: string; value: string; open: boolean };
     referenceLabel: (reference: string) => string;
 }
 
 /**
- * The contextual bar, top to bottom: the name with Refresh beside it, the trust state as a callout coloured by
- * severity, the ways to reach the visitor, then notices, the detail sections, and the technical details behind
- * their toggle. Data is only ever `plain_text`.
+ * The contextual bar, top to bottom (its title is the visitor's name: the strongest text UIKit offers for data):
+ * the trust state as a callout coloured by severity, what else to notice, the other name and the ways to reach
+ * the visitor, Refresh, then customer, activity and earlier conversations, then the two collapsed sections
+ * behind their toggles, and one line of footnote. Data is only ever `plain_text`.
  */
 export function panelBlocks(document: ProfileDocument, controls: PanelControls): LayoutBlock[] {
     const { appId } = controls;
-    const blocks: LayoutBlock[] = [
-        {
-            type: 'section',
-            appId,
-            blockId: 'header-name',
-            text: plain(document.header.name),
-            accessory: {
-                type: 'button',
-                appId,
-                blockId: 'header-name',
-                actionId: PANEL_ACTIONS.refresh,
-                text: plain(controls.refreshLabel),
-                value: controls.refreshValue,
-            },
-        },
-    ];
-    if (document.header.alsoKnownAs) {
-        blocks.push({ type: 'context', appId, blockId: 'header-aka', elements: [plain(document.header.alsoKnownAs)] });
-    }
-    blocks.push(callout(document.header.state, 'header-state', controls));
-    blocks.push(...fieldBlocks(document.header.reach, 'header-reach', appId));
-    document.notices.forEach((notice, index) => blocks.push(callout(notice, `notice-${index}`, controls)));
-    document.sections.forEach((section, index) => {
-        blocks.push({ type: 'divider', appId, blockId: `divider-${index}` });
-        blocks.push({ type: 'section', appId, blockId: `section-${index}-title`, text: label(section.title) });
-        blocks.push(...fieldBlocks(section.fields, `section-${index}`, appId));
-    });
-    blocks.push({ type: 'divider', appId, blockId: 'divider-technical' });
-    blocks.push({
-        type: 'actions',
+    const button = (actionId: string, control: { label: string; value: string }, blockId: string): ButtonElement => ({
+        type: 'button',
         appId,
-        blockId: 'technical-toggle',
-        elements: [
-            {
-                type: 'button',
-                appId,
-                blockId: 'technical-toggle',
-                actionId: PANEL_ACTIONS.details,
-                text: plain(controls.detailsLabel),
-                value: controls.detailsValue,
-            },
-        ],
+        blockId,
+        actionId,
+        text: plain(control.label),
+        value: control.value,
     });
-    if (controls.detailsOpen) {
-        blocks.push(...fieldBlocks(document.technical.fields, 'technical', appId));
-    }
-    if (document.footnotes.length > 0) {
-        blocks.push({ type: 'context', appId, blockId: 'footnotes', elements: document.footnotes.map(plain) });
-    }
+    const actions = (blockId: string, elements: ButtonElement[]): ActionsBlock => ({ type: 'actions', appId, blockId, elements });
+    const blocks: LayoutBlock[] = [callout(document.state, 'header-state', controls)];
+    document.notices.forEach((notice, index) => blocks.push(callout(notice, `notice-${index}`, controls)));
+    blocks.push(...fieldBlocks(document.reach, 'header-reach', appId));
+    blocks.push(
+        actions('header-actions', [
+            button(PANEL_ACTIONS.refresh, controls.refresh, 'header-actions'),
+            ...(controls.unverified ? [button(PANEL_ACTIONS.unverified, controls.unverified, 'header-actions')] : []),
+        ]),
+    );
+    document.sections.forEach((section, index) => blocks.push(...sectionBlocks(section, `section-${index}`, appId)));
+    blocks.push({ type: 'divider', appId, blockId: 'divider-toggles' });
+    blocks.push(
+        actions('toggles', [button(PANEL_ACTIONS.hostFields, controls.hostFields, 'toggles'), button(PANEL_ACTIONS.details, controls.technical, 'toggles')]),
+    );
+    if (controls.hostFields.open) blocks.push(...sectionBlocks(document.hostFields, 'host-fields', appId, false));
+    if (controls.technical.open) blocks.push(...sectionBlocks(document.technical, 'technical', appId, false));
+    if (document.footnote) blocks.push({ type: 'context', appId, blockId: 'footnote', elements: [plain(document.footnote)] });
     return blocks;
 }
 
-function callout(notice: DocumentNotice, blockId: string, controls: PanelControls): LayoutBlock {
+/** A titled section: its fields side by side, then its entries, each a line and its details in small text. */
+export function sectionBlocks(section: DocumentSection, blockId: string, appId?: string, divider = true): LayoutBlock[] {
+    const app = appId ? { appId } : {};
+    const blocks: LayoutBlock[] = [
+        ...(divider ? [{ type: 'divider' as const, ...app, blockId: `${blockId}-divider` }] : []),
+        { type: 'section', ...app, blockId: `${blockId}-title`, text: label(section.title) },
+        ...fieldBlocks(section.fields, blockId, appId),
+    ];
+    (section.entries ?? []).forEach((entry, index) => {
+        blocks.push({ type: 'section', ...app, blockId: `${blockId}-entry-${index}`, text: plain(entry.headline) });
+        entry.details.forEach((line, at) => blocks.push({ type: 'context', ...app, blockId: `${blockId}-entry-${index}-${at}`, elements: [plain(line)] }));
+    });
+    return blocks;
+}
+
+function callout(notice: DocumentNotice, blockId: string, controls: Pick<PanelControls, 'appId' | 'referenceLabel'>): LayoutBlock {
     const text = notice.reference ? `${notice.text} ${controls.referenceLabel(notice.reference)}` : notice.text;
     return { type: 'callout', appId: controls.appId, blockId, variant: notice.severity, title: plain(notice.title), text: plain(text) } as LayoutBlock;
 }

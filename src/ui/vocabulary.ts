@@ -1,8 +1,8 @@
 import type { MessageKey } from '../i18n/languages';
-import type { Reader } from './formatting';
+import type { Viewer } from './formatting';
 
 /**
- * LivePerson's and Rocket.Chat's words for a status, a customer type or a gender, in the reader's language when the app
+ * LivePerson's and Rocket.Chat's words for a status, a customer type or a gender, in the viewer's language when the app
  * knows the word. Any other value is LivePerson's own (a type an account invented) and is shown as it came.
  */
 const KNOWN = {
@@ -15,11 +15,11 @@ const KNOWN = {
 
 export type Vocabulary = keyof typeof KNOWN;
 
-export function wordFor(vocabulary: Vocabulary, value: string | undefined, reader: Reader): string | undefined {
+export function wordFor(vocabulary: Vocabulary, value: string | undefined, viewer: Viewer): string | undefined {
     if (value === undefined || value.trim() === '') return undefined;
     const known = (KNOWN[vocabulary] as readonly string[]).find((word) => word === value.trim().toLowerCase());
     // "canceled" and "cancelled" are one word to an agent.
-    return known ? reader.t(`word_${vocabulary}_${known === 'canceled' ? 'cancelled' : known}` as MessageKey) : value;
+    return known ? viewer.t(`word_${vocabulary}_${known === 'canceled' ? 'cancelled' : known}` as MessageKey) : value;
 }
 
-export const yesNo = (value: boolean, reader: Reader): string => reader.t(value ? 'word_yes' : 'word_no');
+export const yesNo = (value: boolean, viewer: Viewer): string => viewer.t(value ? 'word_yes' : 'word_no');

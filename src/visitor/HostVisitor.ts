@@ -1,4 +1,4 @@
-/** A visitor as the host knows it, minus the token: the token never enters the app past the parser. */
+/** A visitor as the host knows it, minus the token: the token never enters the app past the parser (only its hash does). */
 export interface HostVisitor {
     id: string;
     username: string;
@@ -15,6 +15,8 @@ export interface HostVisitor {
     customFields: Record<string, string>;
     /** Undefined on hosts that predate external ids (before Rocket.Chat 8.4). */
     externalIds: ExternalId[] | undefined;
+    /** What a signed id's `rcv` claim must say for this visitor: a hash of the token, never the token itself. */
+    binding?: string;
 }
 
 export interface ExternalId {

@@ -32,9 +32,13 @@ export function targetOfEntity(entityId: string, accountId: string | undefined, 
     return { source: 'chat', id: match[3] };
 }
 
-/** What an agent typed after `/visitorinfo link`: `msg:<consumerId>` is a messaging consumer, anything else as the mode says. */
-export function targetOfTypedId(typed: string, mode: SourceMode): EntityTarget {
+/**
+ * An id a person or a website wrote (`/visitorinfo link`, a signed id's subject): `msg:<consumerId>` is a
+ * messaging consumer, anything else as the mode says. A messaging id while the admin chose chat points at
+ * nothing, as it does in an external id.
+ */
+export function targetOfTypedId(typed: string, mode: SourceMode): EntityTarget | undefined {
     const messaging = /^msg:(.+)$/i.exec(typed);
-    if (messaging) return { source: 'messaging', id: messaging[1] };
+    if (messaging) return mode === 'chat' ? undefined : { source: 'messaging', id: messaging[1] };
     return { source: mode === 'messaging' ? 'messaging' : 'chat', id: typed };
 }

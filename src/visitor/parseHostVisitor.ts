@@ -1,21 +1,21 @@
 import * as z from 'zod/mini';
 
+import { cut } from '../bounded';
 import type { ExternalId, HostVisitor } from './HostVisitor';
+import { visitorBinding } from './signedId';
 
 const MAX_VALUE_LENGTH = 500;
 
 /** Field values are shown as text; objects (rare) are shown as JSON, long values are cut. */
-function asText(value: unknown): string {
-    const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-    return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
-}
+const asText = (value: unknown): string => cut(typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value), MAX_VALUE_LENGTH);
 
 const textRecord = z.pipe(
     z.catch(z.optional(z.nullable(z.record(z.string(), z.unknown()))), undefined),
     z.transform((record) =>
         Object.fromEntries(
             Object.entries(record ?? {})
-                .filter(([, value]) => value !== undefined && value !== null && value !== '')
+                // A prototype key is never echoed into what the app builds and sends back.
+                .filter(([key, value]) => key !== '__proto__' && value !== undefined && value !== null && value !== '')
                 .map(([key, value]) => [key, asText(value)]),
         ),
     ),
@@ -62,7 +62,9 @@ const hostVisitorSchema = z.object({
     livechatData: textRecord,
     customFields: textRecord,
     externalIds: lenient(z.array(z.unknown())),
-    _unmappedProperties_: lenient(z.object({ ts: date, externalIds: lenient(z.array(z.unknown())) })),
+    token: lenient(z.string()),
+    // A real server's converter keeps only a few fields at the top level; the rest arrive here.
+    _unmappedProperties_: lenient(z.object({ ts: date, contactId: lenient(z.string()), externalIds: lenient(z.array(z.unknown())) })),
 });
 
 export function parseHostVisitor(raw: unknown): HostVisitor | undefined {
@@ -82,10 +84,11 @@ export function parseHostVisitor(raw: unknown): HostVisitor | undefined {
         emails: (visitor.visitorEmails ?? []).map((email) => email.address ?? '').filter(Boolean),
         phones: (visitor.phone ?? []).map((phone) => phone.phoneNumber ?? '').filter(Boolean),
         departmentId: visitor.department ?? undefined,
-        contactId: visitor.contactId ?? undefined,
+        contactId: visitor.contactId ?? visitor._unmappedProperties_?.contactId ?? undefined,
         livechatData: visitor.livechatData,
         customFields: visitor.customFields,
         externalIds: rawExternalIds ? parseExternalIds(rawExternalIds) : undefined,
+        ...(visitor.token ? { binding: visitorBinding(visitor.token) } : {}),
     };
 }
 

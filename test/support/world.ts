@@ -423,28 +423,37 @@ type BlockLike = {
     elements?: Array<TextObjectLike | { type: string }>;
 };
 
-/** The panel as an agent reads it: the name, the state callout, every label with its value, the notices. */
+/**
+ * The panel as an agent reads it: the name (the panel's title), the state callout, every label with its value,
+ * the notices under the state, and the entries of each list (activity, earlier conversations) by section title.
+ */
 export function readPanel(surface: IUIKitSurface | undefined) {
     const blocks = (surface?.blocks ?? []) as BlockLike[];
     const fields = new Map<string, string>();
+    const sections = new Map<string, Array<{ headline: string; details: string[] }>>();
+    let sectionTitle = '';
     for (const block of blocks) {
         const list = block.fields ?? [];
         for (let index = 0; index + 1 < list.length; index += 2) {
             fields.set(list[index].text.replace(/^\*|\*$/g, ''), list[index + 1].text);
         }
+        if (block.blockId?.endsWith('-title')) sectionTitle = (block.text?.text ?? '').replace(/^\*|\*$/g, '');
+        if (/-entry-\d+$/.test(block.blockId ?? '')) sections.set(sectionTitle, [...(sections.get(sectionTitle) ?? []), { headline: block.text?.text ?? '', details: [] }]);
+        if (/-entry-\d+-\d+$/.test(block.blockId ?? '')) sections.get(sectionTitle)?.at(-1)?.details.push((block.elements?.[0] as TextObjectLike).text);
     }
     const callout = (id: string) => {
         const block = blocks.find((candidate) => candidate.blockId === id);
         return block ? { variant: block.variant, title: block.title?.text ?? '', text: block.text?.text ?? '' } : undefined;
     };
     return {
-        name: blocks.find((block) => block.blockId === 'header-name')?.text?.text,
-        alsoKnownAs: (blocks.find((block) => block.blockId === 'header-aka')?.elements?.[0] as TextObjectLike | undefined)?.text,
+        name: typeof surface?.title === 'object' ? (surface.title as { text: string }).text : undefined,
         state: callout('header-state'),
         notices: blocks
             .filter((block) => block.blockId?.startsWith('notice-'))
             .map((block) => ({ variant: block.variant, title: block.title?.text ?? '', text: block.text?.text ?? '' })),
         fields,
+        /** Entries of the list sections, by the section's title ("Earlier conversations", "Activity"). */
+        sections,
         /** Every text object of the surface, with its type: what the mrkdwn rules are checked on. */
         textObjects: blocks.flatMap((block) =>
             [block.text, block.title, ...(block.fields ?? []), ...((block.elements ?? []) as TextObjectLike[])].filter(

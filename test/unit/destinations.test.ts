@@ -1,9 +1,14 @@
-import { isLivePersonHost, livePersonHostProblem, RefusedDestinationError, urlOn } from '../../src/liveperson/api/destinations';
+import { livePersonHost, livePersonHostProblem, urlOn } from '../../src/liveperson/destinations';
 
-describe('where credentials may go: DNS names under liveperson.net', () => {
+describe('where credentials may go: DNS names under liveperson.net, over https', () => {
     it.each(['api.liveperson.net', 'va.agentvep.liveperson.net', 'lo.msghist.liveperson.net', 'z1-a.le.liveperson.net'])('%s is a LivePerson host', (host) => {
         expect(livePersonHostProblem(host)).toBeUndefined();
         expect(urlOn(host, '/api/x?v=1')).toBe(`https://${host}/api/x?v=1`);
+    });
+
+    it("upper case is lower-cased first, as in the Domain API's documented answer (exampleDomain.liveperson.net)", () => {
+        expect(livePersonHost(' exampleDomain.liveperson.net ')).toBe('exampledomain.liveperson.net');
+        expect(urlOn('VA.AgentVep.LivePerson.net', '/login')).toBe('https://va.agentvep.liveperson.net/login');
     });
 
     it.each([
@@ -17,14 +22,13 @@ describe('where credentials may go: DNS names under liveperson.net', () => {
         ['user@evil.example', 'notHostName'],
         ['va.agentvep.liveperson.net:8443', 'notHostName'],
         ['va.agentvep.liveperson.net/path', 'notHostName'],
-        ['VA.agentvep.liveperson.net', 'notHostName'],
         ['[::1]', 'notHostName'],
         ['va..liveperson.net', 'notHostName'],
         ['-va.liveperson.net', 'notHostName'],
         ['', 'notHostName'],
     ])('%s is refused (%s), and no URL is built for it', (host, problem) => {
         expect(livePersonHostProblem(host)).toBe(problem);
-        expect(isLivePersonHost(host)).toBe(false);
-        expect(() => urlOn(host, '/login')).toThrow(RefusedDestinationError);
+        expect(livePersonHost(host)).toBeUndefined();
+        expect(urlOn(host, '/login')).toBeUndefined();
     });
 });

@@ -1,0 +1,158 @@
+import type { SettingsFreeCall } from './call';
+import { contactsOf } from './chatAgent';
+import { invalid, readJson, send } from './exchange';
+import type { LivePersonProfile } from './model';
+import type { LivePersonSession } from './session';
+import { age, flag, identifier, isAbsent, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
+
+/** LivePerson throttles the Messaging Interactions API per `source`: a fixed name of this app, at most 20 characters. */
+const MESSAGING_SOURCE = 'RocketChatLPVisitor';
+
+/**
+ * What one search brings: the profile's attributes, the conversations' outcomes, and who the consumer is.
+ * Attributes that came from the web page (`unAuthSdes`) come only with `v=2`, documented for the search method.
+ */
+const CONTENT = ['sdes', 'unAuthSdes', 'consumerParticipants', 'summary'];
+
+/** An engagement attribute event: `payload` is the event's own object (`customerInfo.customerInfo` for CUSTOMER_INFO). */
+export interface SdeEvent {
+    type: string;
+    /** Epoch ms LivePerson's server stamped it with; undefined when unreadable. */
+    at: number | undefined;
+    /** False for attributes that came from the web page (`unAuthSdes`, or marked `isAuthenticated: false`). */
+    authenticated: boolean;
+    payload: unknown;
+}
+
+/** One conversation of the consumer's, as the app reads it: strict about whose it is, tolerant about the rest. */
+export interface ConversationRecord {
+    conversationId: string;
+    consumerIds: string[];
+    info: Record<string, unknown>;
+    summary: unknown;
+    events: SdeEvent[];
+}
+
+/**
+ * The consumer's conversations, open and closed, at most `limit`, in one request: the profile, the history and
+ * the activity all come from it. LivePerson documents no order for this search: callers sort.
+ */
+export function searchConsumer(call: SettingsFreeCall, host: string, session: LivePersonSession, consumerId: string, limit: number) {
+    return search(call, host, session, 'consumer', { consumer: consumerId, status: ['OPEN', 'CLOSE'], contentToRetrieve: CONTENT }, `&offset=0&limit=${limit}`);
+}
+
+/** One conversation by its id, whatever its status. */
+export function searchConversation(call: SettingsFreeCall, host: string, session: LivePersonSession, conversationId: string) {
+    return search(call, host, session, 'conversation', { conversationId, contentToRetrieve: CONTENT });
+}
+
+async function search(call: SettingsFreeCall, host: string, session: LivePersonSession, by: 'conversation' | 'consumer', body: object, paging = '') {
+    const response = await send(call, {
+        step: 'messagingHistory',
+        method: 'post',
+        host,
+        path: `/messaging_history/api/account/${encodeURIComponent(session.accountId)}/conversations/${by}/search?source=${MESSAGING_SOURCE}&v=2${paging}`,
+        headers: { Authorization: `Bearer ${session.bearer}` },
+        body,
+    });
+    return recordsOf(readJson(call, 'messagingHistory', response)) ?? invalid(call, 'messagingHistory', response, 'no conversation records');
+}
+
+/** A search answer's conversations; undefined when it is no search answer at all. */
+export function recordsOf(answer: unknown): ConversationRecord[] | undefined {
+    if (!isRecord(answer) || !Object.hasOwn(answer, 'conversationHistoryRecords')) return undefined;
+    return oneOrMany(answer.conversationHistoryRecords).flatMap((entry) => (isRecord(entry) ? (recordOf(entry) ?? []) : []));
+}
+
+/** Strict where trust is decided: a record without a readable conversation id, or whose consumers do not read, is no one's. */
+function recordOf(entry: Record<string, unknown>): ConversationRecord | undefined {
+    const info = entry.info;
+    if (!isRecord(info) || typeof info.conversationId !== 'string' || info.conversationId === '') return undefined;
+    // The docs' example writes `consumerParticipant`; their field table and `contentToRetrieve` say `consumerParticipants`: the table wins.
+    const consumerIds = oneOrMany(entry.consumerParticipants).flatMap((participant) =>
+        isRecord(participant) && typeof participant.participantId === 'string' && participant.participantId !== '' ? [participant.participantId] : [],
+    );
+    return {
+        conversationId: info.conversationId,
+        consumerIds,
+        info,
+        summary: entry.summary,
+        events: [...eventsOf(entry.sdes, true), ...eventsOf(entry.unAuthSdes, false)],
+    };
+}
+
+function eventsOf(container: unknown, authenticated: boolean): SdeEvent[] {
+    return oneOrMany(isRecord(container) ? container.events : undefined).flatMap((event) => {
+        if (!isRecord(event) || typeof event.sdeType !== 'string') return [];
+        const at = numeric.safeParse(event.serverTimeStamp);
+        const marked = flag.safeParse(event.isAuthenticated);
+        return [
+            { type: event.sdeType, at: at.success ? at.data : undefined, authenticated: authenticated && marked.data !== false, payload: payloadOf(event) },
+        ];
+    });
+}
+
+/** The event's own object: `{ "<kind>": { "<kind>": {...} } }`, the inner one being the attributes. */
+function payloadOf(event: Record<string, unknown>): unknown {
+    const key = Object.keys(event).find((name) => name !== 'sdeType' && name !== 'serverTimeStamp' && name !== 'isAuthenticated' && isRecord(event[name]));
+    const outer = key ? (event[key] as Record<string, unknown>) : undefined;
+    return outer && key && isRecord(outer[key]) ? outer[key] : outer;
+}
+
+/**
+ * Of the events of one type, the latest by LivePerson's server time. An event whose time does not read counts
+ * as the latest: an unreadable event is never silently replaced by an older one.
+ */
+export function latestOf(events: SdeEvent[], type: string): SdeEvent | undefined {
+    return events
+        .filter((event) => event.type === type)
+        .reduce<SdeEvent | undefined>((best, event) => (!best || (event.at ?? Infinity) > (best.at ?? Infinity) ? event : best), undefined);
+}
+
+const CUSTOMER = {
+    customerStatus: text,
+    customerType: text,
+    balance: numeric,
+    currency: text,
+    customerId: identifier,
+    socialId: identifier,
+    imei: identifier,
+    userName: text,
+    accountName: text,
+    role: text,
+    companySize: numeric,
+    companyBranch: text,
+    registrationDate: lpDate,
+    lastPaymentDate: lpDate,
+};
+const PERSON = { name: text, surname: text, gender: text, company: text, language: text };
+
+/**
+ * The consumer's profile: the latest authenticated customer info and personal info. Attributes that came from
+ * the web page never make the profile. An event of either type whose object does not read is left out whole,
+ * and said; undefined when LivePerson holds neither.
+ */
+export function profileOf(events: SdeEvent[], partial: boolean): LivePersonProfile | undefined {
+    const authenticated = events.filter((event) => event.authenticated);
+    const customer = latestOf(authenticated, 'CUSTOMER_INFO');
+    const personal = latestOf(authenticated, 'PERSONAL_INFO');
+    if (!customer && !personal) return undefined;
+    const unreadable: string[] = [];
+    const profile: LivePersonProfile = { source: 'messaging', unreadable };
+    if (customer && isRecord(customer.payload)) Object.assign(profile, readFields(customer.payload, CUSTOMER, unreadable));
+    else if (customer) unreadable.push('customerInfo');
+    if (personal && isRecord(personal.payload)) {
+        const person = personal.payload;
+        const years = isAbsent(person.customerAge) ? undefined : age.safeParse(person.customerAge);
+        if (years && !years.success) unreadable.push('customerAge');
+        profile.personal = {
+            ...readFields(person, PERSON, unreadable),
+            ...(years?.success ? { age: years.data } : {}),
+            contacts: contactsOf(person.contacts, (entry) => entry.personalContact, unreadable),
+        };
+    } else if (personal) {
+        unreadable.push('personalInfo');
+    }
+    if (partial) profile.partial = true;
+    return profile;
+}
