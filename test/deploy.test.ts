@@ -1,49 +1,33 @@
 /**
- * `npm run deploy` end to end against a fake Rocket.Chat on 127.0.0.1: the CLI runs in-process (runDeployCli) with
- * its own arguments, environment and working directory, and uploads a small zip made here, so nothing depends on
+ * `npm run deploy` end to end against a fake Rocket.Chat on 127.0.0.1: runDeploy runs in-process with its own
+ * arguments, environment and working directory, and uploads a small zip made here, so nothing depends on
  * `npm run package` or on RC_* variables of the machine running the tests.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { parseDeployArgs } from '../scripts/deploy/cli-args';
-import { runDeployCli } from '../scripts/deploy/cli';
-import { resolveConnection } from '../scripts/deploy/connection-config';
-import { DeployError, redactSecrets } from '../scripts/deploy/errors';
-import type { FakeRocketChat, FakeRocketChatOptions } from './support/fake-rocketchat-server';
+import { redactSecrets, runDeploy } from '../scripts/deploy';
+import type { FakeApp, FakeRocketChat, FakeRocketChatOptions } from './support/fake-rocketchat-server';
 import { closedPortUrl, startFakeRocketChat } from './support/fake-rocketchat-server';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
-
-interface RepoAppJson {
-    readonly id: string;
-    readonly name: string;
-    readonly version: string;
-    readonly requiredApiVersion: string;
-    readonly permissions: unknown[];
-}
-
+const APP_JSON = { id: '220e9cc3-3aaf-4e8f-b541-4992a847fa3c', name: 'Visitor Info Test', version: '2.3.4', permissions: [{ name: 'networking' }] };
 const ADMIN = { username: 'admin', password: 'admin-password-Zq81', userId: 'admin-user-id' };
 const PAT = { userId: 'deploy-bot-id', token: 'pat-token-Kx42-secret' };
 const DEPLOY_BOT = { username: 'deploy-bot', password: 'bot-password-Jw90', userId: PAT.userId };
-/** Every secret a test hands to the CLI: none may appear in anything it prints. */
+const OLD_VERSION: FakeApp = { id: APP_JSON.id, name: APP_JSON.name, version: '0.9.0', status: 'manually_enabled' };
+/** Every secret a test hands to the deploy: none may appear in anything it prints. */
 const SECRETS = [ADMIN.password, DEPLOY_BOT.password, PAT.token, 'flag-password-77', 'env-password-55', 'file-password-33', 'wrong-password-11'];
 
-let appJson: RepoAppJson;
 let workDir: string;
 let zipPath: string;
 let server: FakeRocketChat | undefined;
-
-beforeAll(async () => {
-    appJson = JSON.parse(await readFile(path.join(REPO_ROOT, 'app.json'), 'utf8')) as RepoAppJson;
-});
 
 beforeEach(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'deploy-test-'));
     zipPath = path.join(workDir, 'app-under-test.zip');
     const zip = new AdmZip();
-    zip.addFile('app.json', Buffer.from(JSON.stringify(appJson)));
+    zip.addFile('app.json', Buffer.from(JSON.stringify(APP_JSON)));
     zip.addFile('Main.js', Buffer.from('exports.default = class {};\n'));
     await writeFile(zipPath, zip.toBuffer());
 });
@@ -54,377 +38,311 @@ afterEach(async () => {
     await rm(workDir, { recursive: true, force: true });
 });
 
-async function startServer(options: FakeRocketChatOptions = {}): Promise<FakeRocketChat> {
+async function startServer(options: Partial<FakeRocketChatOptions> = {}): Promise<FakeRocketChat> {
     server = await startFakeRocketChat({ users: [ADMIN, DEPLOY_BOT], personalAccessTokens: [PAT], ...options });
     return server;
 }
 
-interface CliRun {
-    readonly exitCode: number;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-async function deploy(
-    argv: string[],
-    {
-        env = {},
-        cwd = workDir,
-        projectRoot = REPO_ROOT,
-        requestTimeoutMs,
-    }: { env?: Record<string, string>; cwd?: string; projectRoot?: string; requestTimeoutMs?: number } = {},
-): Promise<CliRun> {
+async function deploy(argv: string[], { env = {}, timeoutMs }: { env?: Record<string, string>; timeoutMs?: number } = {}) {
     const stdout: string[] = [];
     const stderr: string[] = [];
-    const exitCode = await runDeployCli({
+    const exitCode = await runDeploy({
         argv,
         env,
-        cwd,
-        projectRoot,
-        requestTimeoutMs,
+        cwd: workDir,
+        defaultZip: zipPath,
+        timeoutMs,
         stdout: (line) => stdout.push(line),
         stderr: (line) => stderr.push(line),
     });
     const run = { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-    expectNoSecretsIn(run);
+    for (const secret of [...SECRETS, ...(server?.issuedTokens ?? [])]) {
+        expect(`${run.stdout}\n${run.stderr}`).not.toContain(secret);
+    }
     return run;
 }
 
-function expectNoSecretsIn(run: CliRun): void {
-    const printed = `${run.stdout}\n${run.stderr}`;
-    for (const secret of [...SECRETS, ...(server?.issuedTokens ?? [])]) {
-        expect(printed).not.toContain(secret);
-    }
-}
+const adminFlags = (url: string) => ['--url', url, '--username', ADMIN.username, '--password', ADMIN.password];
+const requestLines = (rc: FakeRocketChat) => rc.requests.map((r) => `${r.method} ${r.path}`);
 
-function adminFlags(url: string): string[] {
-    return ['--url', url, '--username', ADMIN.username, '--password', ADMIN.password, '--file', zipPath];
-}
-
-function requestLine(rc: FakeRocketChat): string[] {
-    return rc.requests.map((r) => `${r.method} ${r.path}`);
-}
-
-describe('deploying the app with npm run deploy', () => {
-    it('installs the app when the server does not have it yet', async () => {
+describe('npm run deploy', () => {
+    it('logs in, finds no app with this id and installs the zip', async () => {
         const rc = await startServer();
 
         const run = await deploy(adminFlags(rc.url));
 
-        expect(run.exitCode).toBe(0);
-        expect(run.stderr).toBe('');
-        expect(run.stdout).toMatch(
-            new RegExp(`^Installed LivePerson Visitor Info ${appJson.version.replace(/\./g, '\\.')} on ${rc.url} in \\d+(\\.\\d)? m?s\\.$`),
-        );
-        expect(requestLine(rc)).toEqual(['POST /api/v1/login', `GET /api/apps/${appJson.id}`, 'POST /api/apps']);
-
+        expect(run).toEqual({
+            exitCode: 0,
+            stdout: expect.stringMatching(/^Installed Visitor Info Test 2\.3\.4 on http:\/\/127\.0\.0\.1:\d+ in \d+\.\d s\.$/),
+            stderr: '',
+        });
+        expect(requestLines(rc)).toEqual(['POST /api/v1/login', `GET /api/apps/${APP_JSON.id}`, 'POST /api/apps']);
         const [login, lookup, install] = rc.requests;
         expect(login.json).toEqual({ user: ADMIN.username, password: ADMIN.password });
-        const session = rc.issuedTokens[0];
         for (const call of [lookup, install]) {
             expect(call.headers['x-user-id']).toBe(ADMIN.userId);
-            expect(call.headers['x-auth-token']).toBe(session);
+            expect(call.headers['x-auth-token']).toBe(rc.issuedTokens[0]);
         }
         expect(install.form?.app.data.equals(await readFile(zipPath))).toBe(true);
         expect(install.form?.app.filename).toBe('app-under-test.zip');
-        expect(JSON.parse(install.form?.permissions.data.toString('utf8') ?? 'null')).toEqual(appJson.permissions);
-        expect(rc.installedApps.get(appJson.id)?.version).toBe(appJson.version);
+        expect(JSON.parse(install.form?.permissions.data.toString() ?? 'null')).toEqual(APP_JSON.permissions);
+        expect(rc.installedApps.get(APP_JSON.id)?.version).toBe('2.3.4');
     });
 
-    it('updates the app when the server already has an older version', async () => {
-        const rc = await startServer({
-            installedApps: [{ id: appJson.id, name: appJson.name, version: '0.9.0', status: 'manually_enabled' }],
-        });
+    it('updates the app when the server already has its id', async () => {
+        const rc = await startServer({ installedApps: [OLD_VERSION] });
 
         const run = await deploy(adminFlags(rc.url));
 
         expect(run.exitCode).toBe(0);
-        expect(run.stdout).toMatch(new RegExp(`^Updated LivePerson Visitor Info ${appJson.version.replace(/\./g, '\\.')} on ${rc.url} in `));
-        expect(requestLine(rc)).toEqual(['POST /api/v1/login', `GET /api/apps/${appJson.id}`, `POST /api/apps/${appJson.id}`]);
-        expect(rc.requests[2].form?.app.data.equals(await readFile(zipPath))).toBe(true);
-        expect(rc.installedApps.get(appJson.id)?.version).toBe(appJson.version);
+        expect(run.stdout).toMatch(/^Updated Visitor Info Test 2\.3\.4 on /);
+        expect(requestLines(rc)).toEqual(['POST /api/v1/login', `GET /api/apps/${APP_JSON.id}`, `POST /api/apps/${APP_JSON.id}`]);
+        expect(rc.installedApps.get(APP_JSON.id)?.version).toBe('2.3.4');
     });
 
-    it('updates instead when installing answers that the app already exists', async () => {
-        const rc = await startServer({
-            installedApps: [{ id: appJson.id, name: appJson.name, version: '0.9.0', status: 'disabled' }],
-            lookupMissesInstalledApps: true,
-        });
+    it('updates when the lookup misses an installed app and the install says it already exists', async () => {
+        const missing = { status: 404, body: { success: false, error: `No App found by the id of: ${APP_JSON.id}` } };
+        const rc = await startServer({ installedApps: [OLD_VERSION], answers: { [`GET /api/apps/${APP_JSON.id}`]: missing } });
 
         const run = await deploy(adminFlags(rc.url));
 
-        expect(run.exitCode).toBe(0);
-        expect(run.stdout).toMatch(/^Updated LivePerson Visitor Info /);
-        expect(requestLine(rc)).toEqual(['POST /api/v1/login', `GET /api/apps/${appJson.id}`, 'POST /api/apps', `POST /api/apps/${appJson.id}`]);
+        expect(run.stdout).toMatch(/^Updated /);
+        expect(requestLines(rc).slice(2)).toEqual(['POST /api/apps', `POST /api/apps/${APP_JSON.id}`]);
     });
 
-    it('warns when the server installs the app but leaves it disabled', async () => {
-        const rc = await startServer({ statusAfterInstall: 'initialized' });
+    it('warns when the server installs the app but leaves it disabled (Community Edition private-app limit)', async () => {
+        const installed = { status: 200, body: { success: true, app: { ...OLD_VERSION, version: '2.3.4', status: 'initialized' } } };
+        const rc = await startServer({ answers: { 'POST /api/apps': installed } });
 
         const run = await deploy(adminFlags(rc.url));
 
         expect(run.exitCode).toBe(0);
         expect(run.stdout).toMatch(/^Installed /);
-        expect(run.stderr).toMatch(/^Warning: .*"initialized", not enabled.*Private Apps/);
+        expect(run.stderr).toBe(
+            'Warning: Rocket.Chat left Visitor Info Test "initialized", not enabled: on Community Edition the private-app limit can do that (see README).',
+        );
+    });
+
+    it('asks for npm run package when the zip is missing, before contacting the server', async () => {
+        const rc = await startServer();
+        await rm(zipPath);
+
+        const run = await deploy(adminFlags(rc.url));
+
+        expect(run).toEqual({
+            exitCode: 1,
+            stdout: '',
+            stderr: `Deploy failed: no app package at ${zipPath}: build it with \`npm run package\`, or pass --file <zip>.`,
+        });
+        expect(rc.requests).toEqual([]);
+    });
+
+    it('deploys the zip named by --file, relative to the current directory, and refuses one without app.json', async () => {
+        const rc = await startServer();
+        await writeFile(path.join(workDir, 'not-an-app.zip'), new AdmZip().toBuffer());
+
+        expect((await deploy([...adminFlags(rc.url), '--file', 'app-under-test.zip'])).exitCode).toBe(0);
+        const run = await deploy([...adminFlags(rc.url), '--file', 'not-an-app.zip']);
+        expect(run.stderr).toBe(
+            `Deploy failed: ${path.join(workDir, 'not-an-app.zip')} is not an app package (no app.json with id, name and version): rebuild it with \`npm run package\`.`,
+        );
+    });
+
+    it('prints the usage for --help', async () => {
+        const run = await deploy(['--help']);
+
+        expect(run.exitCode).toBe(0);
+        expect(run.stdout).toMatch(/^Usage: npm run deploy -- \[options\]/);
+        expect(run.stdout).toContain('--code <code>');
     });
 });
 
-describe('where the connection settings come from', () => {
-    it('reads the URL, username and password from .rcappsconfig in the current directory', async () => {
+describe('settings from .rcappsconfig, the environment and flags', () => {
+    const writeConfig = (config: object) => writeFile(path.join(workDir, '.rcappsconfig'), JSON.stringify(config));
+
+    it('reads url, username and password from .rcappsconfig', async () => {
         const rc = await startServer();
-        await writeFile(path.join(workDir, '.rcappsconfig'), JSON.stringify({ url: rc.url, username: ADMIN.username, password: ADMIN.password }));
+        await writeConfig({ url: rc.url, username: ADMIN.username, password: ADMIN.password });
 
-        const run = await deploy(['--file', zipPath]);
-
-        expect(run.exitCode).toBe(0);
+        expect((await deploy([])).exitCode).toBe(0);
         expect(rc.requests[0].json).toEqual({ user: ADMIN.username, password: ADMIN.password });
     });
 
-    it('reads a user id and personal access token from .rcappsconfig and skips the login', async () => {
+    it('uses a user id and personal access token from .rcappsconfig without logging in', async () => {
         const rc = await startServer();
-        await writeFile(
-            path.join(workDir, '.rcappsconfig'),
-            JSON.stringify({ url: `${rc.url}/`, userId: PAT.userId, token: PAT.token, ignoredFiles: ['**/dist/**'] }),
-        );
+        await writeConfig({ url: `${rc.url}/`, userId: PAT.userId, token: PAT.token, ignoredFiles: ['**/dist/**'] });
 
-        const run = await deploy(['--file', zipPath]);
+        const run = await deploy([]);
 
-        expect(run.exitCode).toBe(0);
         expect(run.stdout).toContain(`on ${rc.url} in`);
-        expect(requestLine(rc)).toEqual([`GET /api/apps/${appJson.id}`, 'POST /api/apps']);
+        expect(requestLines(rc)).toEqual([`GET /api/apps/${APP_JSON.id}`, 'POST /api/apps']);
         expect(rc.requests[1].headers['x-user-id']).toBe(PAT.userId);
         expect(rc.requests[1].headers['x-auth-token']).toBe(PAT.token);
     });
 
-    it('lets flags override the environment, and the environment override .rcappsconfig', async () => {
+    it('merges field by field: flags over the environment over .rcappsconfig', async () => {
         const rc = await startServer({ users: [{ username: 'env-user', password: 'flag-password-77', userId: 'env-user-id' }] });
-        await writeFile(
-            path.join(workDir, '.rcappsconfig'),
-            JSON.stringify({ url: await closedPortUrl(), username: 'file-user', password: 'file-password-33' }),
-        );
+        await writeConfig({ url: await closedPortUrl(), username: 'file-user', password: 'file-password-33' });
 
-        const run = await deploy(['--password', 'flag-password-77', '--file', zipPath], {
-            env: { RC_URL: rc.url, RC_USERNAME: 'env-user', RC_PASSWORD: 'env-password-55' },
+        const run = await deploy(['--password', 'flag-password-77'], {
+            env: { RC_URL: rc.url, RC_USERNAME: 'env-user', RC_PASSWORD: 'env-password-55', RC_TOKEN: '' },
         });
 
         expect(run.exitCode).toBe(0);
         expect(rc.requests[0].json).toEqual({ user: 'env-user', password: 'flag-password-77' });
     });
 
-    it('prefers the credential pair given in the higher-priority source', () => {
-        const fileToken = { url: 'http://file.example', userId: 'file-id', token: 'file-token' };
+    it('takes the credential pair set later when both are complete', async () => {
+        const rc = await startServer();
+        await writeConfig({ url: rc.url, userId: PAT.userId, token: PAT.token });
 
-        const passwordFromEnv = resolveConnection({ flags: {}, env: { username: 'env-user', password: 'env-pass' }, file: fileToken });
-        expect(passwordFromEnv.credentials).toEqual({ kind: 'password', username: 'env-user', password: 'env-pass', code: undefined });
+        await deploy([], { env: { RC_USERNAME: ADMIN.username, RC_PASSWORD: ADMIN.password } });
+        await writeConfig({ url: rc.url, username: ADMIN.username, password: ADMIN.password });
+        await deploy([], { env: { RC_USER_ID: PAT.userId, RC_TOKEN: PAT.token } });
 
-        const bothInFile = resolveConnection({ flags: {}, env: {}, file: { ...fileToken, username: 'u', password: 'p' } });
-        expect(bothInFile.credentials).toEqual({ kind: 'token', userId: 'file-id', token: 'file-token' });
-
-        const urlFromFlag = resolveConnection({ flags: { url: 'https://flag.example/chat/' }, env: { url: 'http://env.example' }, file: fileToken });
-        expect(urlFromFlag.serverUrl).toBe('https://flag.example/chat');
+        expect(requestLines(rc)).toEqual([
+            'POST /api/v1/login',
+            `GET /api/apps/${APP_JSON.id}`,
+            'POST /api/apps',
+            `GET /api/apps/${APP_JSON.id}`,
+            `POST /api/apps/${APP_JSON.id}`,
+        ]);
+        expect(rc.requests[4].headers['x-auth-token']).toBe(PAT.token);
     });
 
-    it('says which setting is missing instead of guessing', async () => {
-        const run = await deploy(['--url', 'http://127.0.0.1:9', '--username', ADMIN.username, '--file', zipPath]);
+    it.each([
+        [[], {}, 'no Rocket.Chat URL: pass --url, set RC_URL or add "url" to .rcappsconfig.'],
+        [
+            ['--url', 'http://127.0.0.1:9', '--username', 'admin'],
+            {},
+            'username is set but password is not: pass --password, set RC_PASSWORD or add "password" to .rcappsconfig.',
+        ],
+        [
+            ['--url', 'http://127.0.0.1:9'],
+            { RC_TOKEN: PAT.token },
+            'token is set but userId is not: pass --user-id, set RC_USER_ID or add "userId" to .rcappsconfig.',
+        ],
+        [
+            ['--url', 'ftp://host', '--user-id', 'u', '--token', 't'],
+            {},
+            'the Rocket.Chat URL must look like http(s)://host[:port], e.g. http://localhost:3000.',
+        ],
+        [['--tokn', 'x'], {}, 'unknown option --tokn. See npm run deploy -- --help.'],
+        [['--url', '--username', 'bob'], {}, 'option --url needs a value.'],
+        [
+            ['--username', 'bob', 'my-secret-password'],
+            {},
+            'argument 3 is not an option: every value needs its flag, e.g. --password <secret>. See npm run deploy -- --help.',
+        ],
+    ])('refuses %j with a line that names what to do', async (argv, env, expected) => {
+        const run = await deploy(argv, { env });
 
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toMatch(/A username came from flags but no password: pass --password, set RC_PASSWORD/);
+        expect(run).toEqual({ exitCode: 1, stdout: '', stderr: `Deploy failed: ${expected}` });
     });
 
-    it('parses --flag=value and refuses unknown options without echoing stray values', () => {
-        expect(parseDeployArgs(['--url=http://x', '--password=--starts-with-dashes']).connection).toEqual({
-            url: 'http://x',
-            password: '--starts-with-dashes',
-        });
-        expect(() => parseDeployArgs(['--url', '--username', 'bob'])).toThrow('Option --url needs a value.');
-        expect(() => parseDeployArgs(['--tokn', 'x'])).toThrow('Unknown option "--tokn".');
+    it('takes --flag=value, also for values that start with dashes', async () => {
+        const rc = await startServer({ users: [{ ...ADMIN, password: '--dashed=secret' }] });
 
-        let stray: unknown;
-        try {
-            parseDeployArgs(['--username', 'bob', 'my-secret-password']);
-        } catch (error) {
-            stray = error;
-        }
-        expect(stray).toBeInstanceOf(DeployError);
-        expect((stray as DeployError).message).not.toContain('my-secret-password');
+        expect((await deploy([`--url=${rc.url}`, '--username=admin', '--password=--dashed=secret'])).exitCode).toBe(0);
+        expect(rc.requests[0].json).toEqual({ user: 'admin', password: '--dashed=secret' });
     });
 });
 
 describe('accounts with two-factor authentication', () => {
-    it('asks for --code when the server requires 2FA, then deploys with the code', async () => {
+    it('says to pass --code when the server asks for one, then logs in with it', async () => {
         const rc = await startServer({ users: [{ ...ADMIN, twoFactorCode: '246810' }] });
 
         const withoutCode = await deploy(adminFlags(rc.url));
-        expect(withoutCode.exitCode).toBe(1);
-        expect(withoutCode.stderr).toMatch(/admin has two-factor authentication on .*totp-required.*run again with --code <code>/);
-        expect(requestLine(rc)).toEqual(['POST /api/v1/login']);
-
+        expect(withoutCode.stderr).toBe(
+            `Deploy failed: admin has two-factor authentication on ${rc.url} (server said: "totp-required; TOTP Required"): run again with --code <code> (or RC_2FA_CODE), the code from your authenticator app.`,
+        );
         const wrongCode = await deploy(adminFlags(rc.url), { env: { RC_2FA_CODE: '135790' } });
-        expect(wrongCode.exitCode).toBe(1);
-        expect(wrongCode.stderr).toMatch(/rejected the two-factor code for admin/);
-
+        expect(wrongCode.stderr).toMatch(
+            /rejected the two-factor code for admin \(server said: "totp-invalid; TOTP Invalid"\): run again with a fresh --code\.$/,
+        );
         const withCode = await deploy([...adminFlags(rc.url), '--code', '246810']);
         expect(withCode.exitCode).toBe(0);
-        const login = rc.requests[rc.requests.length - 3];
+
+        const login = rc.requests[2];
         expect(login.json).toEqual({ user: ADMIN.username, password: ADMIN.password, code: '246810' });
         expect(login.headers['x-2fa-code']).toBe('246810');
-        expect(login.headers['x-2fa-method']).toBe('totp');
+        expect(requestLines(rc).slice(2)).toEqual(['POST /api/v1/login', `GET /api/apps/${APP_JSON.id}`, 'POST /api/apps']);
     });
 });
 
-describe('failures the deploy explains', () => {
-    it('reports a wrong password as rejected credentials', async () => {
-        const rc = await startServer();
+describe('failures, each in one line', () => {
+    const refusal = (error: string) => ({ status: 400, body: { success: false, error } });
 
-        const run = await deploy(['--url', rc.url, '--username', ADMIN.username, '--password', 'wrong-password-11', '--file', zipPath]);
+    it('names a wrong password, a revoked token and a user without manage-apps', async () => {
+        const rc = await startServer({ users: [ADMIN, { ...DEPLOY_BOT, canManageApps: false }] });
 
-        expect(run.exitCode).toBe(1);
-        expect(run.stdout).toBe('');
-        expect(run.stderr).toMatch(/^Deploy failed: Rocket\.Chat at http:\/\/127\.0\.0\.1:\d+ rejected the login of admin \(server said: "Unauthorized"\)/);
-        expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-        expect(requestLine(rc)).toEqual(['POST /api/v1/login']);
+        const wrongPassword = await deploy(['--url', rc.url, '--username', 'admin', '--password', 'wrong-password-11']);
+        const revokedToken = await deploy(['--url', rc.url, '--user-id', PAT.userId, '--token', 'revoked-token']);
+        const noPermission = await deploy(['--url', rc.url, '--username', DEPLOY_BOT.username, '--password', DEPLOY_BOT.password]);
+
+        expect([wrongPassword, revokedToken, noPermission].map((run) => run.stderr)).toEqual([
+            `Deploy failed: Rocket.Chat at ${rc.url} rejected the login of admin (server said: "Unauthorized"): check the username and password.`,
+            `Deploy failed: Rocket.Chat at ${rc.url} did not accept the credentials of user ${PAT.userId} (server said: "You must be logged in to do this."): check the user id and token.`,
+            `Deploy failed: deploy-bot may not manage apps on ${rc.url} (server said: "User does not have the permissions required for this action [error-unauthorized]"): the user needs the manage-apps permission.`,
+        ]);
     });
 
-    it('reports a revoked personal access token as rejected credentials', async () => {
-        const rc = await startServer();
+    it('names the URL when nothing listens there or it never answers', async () => {
+        const closed = await closedPortUrl();
+        const rc = await startServer({ answers: { 'POST /api/v1/login': 'no answer' } });
 
-        const run = await deploy(['--url', rc.url, '--user-id', PAT.userId, '--token', 'pat-token-Kx42-secret-but-revoked', '--file', zipPath]);
+        expect((await deploy(adminFlags(closed))).stderr).toBe(
+            `Deploy failed: could not reach Rocket.Chat at ${closed} (ECONNREFUSED): check the URL, and that Rocket.Chat runs there.`,
+        );
+        expect((await deploy(adminFlags(rc.url), { timeoutMs: 300 })).stderr).toContain(`could not reach Rocket.Chat at ${rc.url} (no answer within 0.3 s)`);
+    });
 
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toMatch(
-            /did not accept the credentials: the user id and personal access token were not accepted.*You must be logged in to do this\./,
+    it('asks whether the URL is Rocket.Chat when the answer is not JSON', async () => {
+        const rc = await startServer({ answers: { 'POST /api/v1/login': { status: 200, body: '<html>Welcome</html>' } } });
+
+        expect((await deploy(adminFlags(rc.url))).stderr).toBe(
+            `Deploy failed: ${rc.url} answered POST /api/v1/login with HTTP 200 and no JSON: is it the root URL of Rocket.Chat (no /api)?`,
         );
     });
 
-    it('reports a user without the manage-apps permission', async () => {
-        const rc = await startServer({ users: [{ ...ADMIN, canManageApps: false }] });
-
-        const run = await deploy(adminFlags(rc.url));
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toMatch(/may not manage apps.*"manage-apps" permission/);
-    });
-
-    it('names the URL when nothing listens there', async () => {
-        const url = await closedPortUrl();
-
-        const run = await deploy(['--url', url, '--username', ADMIN.username, '--password', ADMIN.password, '--file', zipPath]);
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toBe(
-            `Deploy failed: Could not reach Rocket.Chat at ${url}: the connection was refused (ECONNREFUSED). Is Rocket.Chat running there, and are the host and port right?`,
-        );
-    });
-
-    it('gives up on a server that never answers', async () => {
-        const rc = await startServer({ loginNeverAnswers: true });
-
-        const run = await deploy(adminFlags(rc.url), { requestTimeoutMs: 300 });
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain(`Could not reach Rocket.Chat at ${rc.url}: it did not answer within 300 ms.`);
-    });
-
-    it('explains how to enable development mode when the server refuses uploaded apps', async () => {
-        const rc = await startServer({ developmentMode: false });
-
-        const run = await deploy(adminFlags(rc.url));
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain('(server said: "Direct installation of an App is disabled.")');
-        expect(run.stderr).toContain('Administration > Workspace > Settings > Apps (General) > "Enable development mode"');
-    });
-
-    it('explains the same when updating an installed app with development mode off', async () => {
-        const rc = await startServer({
-            developmentMode: false,
-            installedApps: [{ id: appJson.id, name: appJson.name, version: '0.9.0', status: 'manually_enabled' }],
-        });
-
-        const run = await deploy(adminFlags(rc.url));
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain('"Direct updating of an App is disabled."');
-        expect(run.stderr).toContain('"Enable development mode"');
-    });
-
-    it('says the server Apps-Engine is too old when it rejects requiredApiVersion', async () => {
-        const rc = await startServer({ appsEngineTooOld: '1.41.0' });
-
-        const run = await deploy(adminFlags(rc.url));
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain(
-            `The Apps-Engine of Rocket.Chat at ${rc.url} is too old for LivePerson Visitor Info: the app needs Apps-Engine ${appJson.requiredApiVersion} (requiredApiVersion in app.json), but the server comes with 1.41.0`,
-        );
-    });
-
-    it('tells to run npm run package when the zip is missing, before contacting any server', async () => {
-        const rc = await startServer();
-        const projectRoot = path.join(workDir, 'project');
-        await mkdir(projectRoot);
-        await writeFile(path.join(projectRoot, 'app.json'), JSON.stringify(appJson));
-
-        const run = await deploy(['--url', rc.url, '--username', ADMIN.username, '--password', ADMIN.password], { projectRoot });
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toBe(
-            `Deploy failed: No app package at ${path.join(projectRoot, 'dist', `liveperson-visitor-info_${appJson.version}.zip`)}. Build it first with \`npm run package\` (or point --file at an existing zip).`,
-        );
-        expect(rc.requests).toEqual([]);
-    });
-
-    it('refuses a zip built for another app id', async () => {
-        const rc = await startServer();
-        const other = new AdmZip();
-        other.addFile('app.json', Buffer.from(JSON.stringify({ ...appJson, id: '00000000-0000-0000-0000-000000000000' })));
-        const otherZip = path.join(workDir, 'other.zip');
-        await writeFile(otherZip, other.toBuffer());
-
-        const run = await deploy([...adminFlags(rc.url).slice(0, -2), '--file', otherZip]);
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain(`holds app id 00000000-0000-0000-0000-000000000000, but app.json says ${appJson.id}`);
-        expect(rc.requests).toEqual([]);
-    });
-
+    const tooOld = `Failed to load the App "${APP_JSON.name}" (${APP_JSON.id}) as it requires v^1.42.0 of the App API however your server comes with v1.41.0.`;
     it.each([
         [
-            'a server that forbids private apps',
-            { status: 500, body: { success: false, error: 'private_app_install_disabled' } },
-            /forbids installing private \(uploaded\) apps/,
+            'install with development mode off',
+            'POST /api/apps',
+            'Direct installation of an App is disabled.',
+            'refuses uploaded apps (server said: "Direct installation of an App is disabled."): enable development mode (see README).',
         ],
         [
-            'the Community edition refusing a private app update',
-            { status: 400, body: { success: false, error: 'Cannot_Update_Exempt_App' } },
-            /on the Community edition private apps are limited/,
+            'update with development mode off',
+            `POST /api/apps/${APP_JSON.id}`,
+            'Direct updating of an App is disabled.',
+            'refuses uploaded apps (server said: "Direct updating of an App is disabled."): enable development mode (see README).',
         ],
+        ['install on a server too old for the app', 'POST /api/apps', tooOld, `is too old for this app (server said: "${tooOld}"): upgrade Rocket.Chat.`],
         [
-            'any other server error',
-            { status: 500, body: { success: false, error: 'Internal server error' } },
-            /answered POST \/api\/apps with HTTP 500 during the install step \(server said: "Internal server error"\)/,
+            'install for any other reason',
+            'POST /api/apps',
+            'private_app_install_disabled',
+            'answered POST /api/apps with HTTP 400 during the install (server said: "private_app_install_disabled").',
         ],
-    ])('explains %s', async (_scenario, uploadFailure, expected) => {
-        const rc = await startServer({ uploadFailure });
+    ])('explains a refused %s', async (_case, call, serverWords, expected) => {
+        const rc = await startServer({ installedApps: call === 'POST /api/apps' ? [] : [OLD_VERSION], answers: { [call]: refusal(serverWords) } });
 
-        const run = await deploy(adminFlags(rc.url));
-
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toMatch(expected);
+        expect((await deploy(adminFlags(rc.url))).stderr).toBe(`Deploy failed: Rocket.Chat at ${rc.url} ${expected}`);
     });
 
-    it('never prints the token, even when the server echoes it back', async () => {
-        const rc = await startServer({ uploadFailure: { status: 400, body: { success: false, error: `token ${PAT.token} is not valid here` } } });
+    it('never prints a token, even when the server echoes it back', async () => {
+        const rc = await startServer({ answers: { 'POST /api/apps': refusal(`token ${PAT.token} is not valid here`) } });
 
-        const run = await deploy(['--url', rc.url, '--user-id', PAT.userId, '--token', PAT.token, '--file', zipPath]);
+        const run = await deploy(['--url', rc.url, '--user-id', PAT.userId, '--token', PAT.token]);
 
-        expect(run.exitCode).toBe(1);
-        expect(run.stderr).toContain('token *** is not valid here');
+        expect(run.stderr).toContain('(server said: "token *** is not valid here")');
     });
 
     it('hides a short secret only where it stands alone, so the sentence stays readable', () => {
-        expect(redactSecrets('Could not reach Rocket.Chat at http://x: t', ['t'])).toBe('Could not reach Rocket.Chat at http://x: ***');
-        expect(redactSecrets('code 123456 was refused', ['123456'])).toBe('code *** was refused');
+        expect(redactSecrets('code 123456 was refused; 1234567 was not', ['123456'])).toBe('code *** was refused; 1234567 was not');
+        expect(redactSecrets('url http://x: t', ['t'])).toBe('url http://x: ***');
         expect(redactSecrets('Bearer abcdefghijkl123', ['abcdefghijkl'])).toBe('Bearer ***123');
     });
 });
