@@ -3,9 +3,9 @@ import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 
 import type { AppServices } from '../app/AppServices';
 import { livePersonContext } from '../app/calls';
-import { JOB_IDS } from '../ids';
 import { TIMES } from '../liveperson/sessionPolicy';
 import type { AppLog } from '../logging';
+import { cancelPrewarm } from './PrewarmScheduler';
 
 /** Enabled: settings are read afresh, and the session is prepared before the first agent clicks. */
 export async function handleEnable(services: AppServices, configModify: IConfigurationModify, logger: AppLog): Promise<void> {
@@ -19,7 +19,7 @@ export async function handleDisable(
     configModify: IConfigurationModify,
     host: { read: IRead; http: IHttp; logger: AppLog },
 ): Promise<void> {
-    await configModify.scheduler.cancelJob(JOB_IDS.prewarm).catch(() => undefined);
+    await cancelPrewarm(configModify).catch(() => undefined);
     await services.directory.logout(livePersonContext(host, TIMES.logoutBudget)).catch(() => undefined);
 }
 

@@ -5,7 +5,7 @@ import { StartupType } from '@rocket.chat/apps-engine/definition/scheduler/IProc
 
 import type { AppServices } from '../app/AppServices';
 import { livePersonCall } from '../app/calls';
-import { JOB_IDS } from '../ids';
+import { JOB_IDS, RETIRED_JOB_IDS } from '../ids';
 import { KEEP_ALIVE_INTERVAL, TIMES } from '../liveperson/sessionPolicy';
 import type { AppLog } from '../logging';
 
@@ -19,13 +19,16 @@ type JobHost = { read: IRead; http: IHttp; persis: IPersistence; logger: AppLog 
  */
 export function jobProcessors(app: App, services: AppServices): IProcessor[] {
     const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): JobHost => ({ read, http, persis, logger: appOf(self, app).getLogger() });
-    return [
-        {
-            id: JOB_IDS.prewarm,
-            processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
-                await prewarm(services, hostOf(this, read, http, persis));
-            },
+    // The host hands a processor its own document id as `jobId`, not this id: nothing here reads it.
+    const prewarmProcessor = (id: string): IProcessor => ({
+        id,
+        processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
+            await prewarm(services, hostOf(this, read, http, persis));
         },
+    });
+    return [
+        prewarmProcessor(JOB_IDS.prewarm),
+        prewarmProcessor(RETIRED_JOB_IDS.prewarm),
         {
             id: JOB_IDS.keepAlive,
             startupSetting: { type: StartupType.RECURRING, interval: KEEP_ALIVE_INTERVAL, skipImmediate: true },
