@@ -97,9 +97,15 @@ export class LivePersonVisitorInfoApp
         if (room.servedBy) await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, room);
     }
 
+    /**
+     * The room as it is after the transfer. Only `room` is read: `from` and `to` are users or departments by the
+     * transfer's type, and `from` is undefined for a room that had no agent or no department. A room forwarded to a
+     * department may be back in the queue, with no agent yet: its assignment will come as its own event.
+     */
     public async executePostLivechatRoomTransferred(context: ILivechatTransferEventContext, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {
         // The definitions type the room loosely here; it is the omnichannel room that was transferred.
-        await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, context.room as ILivechatRoom);
+        const room = context.room as ILivechatRoom;
+        if (room.servedBy) await this.services.prefetch.assigned({ read, http, persis, logger: this.getLogger() }, room);
     }
 
     public async executePostLivechatRoomClosed(room: ILivechatRoom, read: IRead, http: IHttp, persis: IPersistence): Promise<void> {

@@ -94,7 +94,7 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
     const work: Array<Promise<void>> = [];
     schedule.forEach((entry, index) => {
         const conversation = conversations[index];
-        work.push(sleepUntil(start, entry.assignedAtMs).then(() => world.livechatEvent('IPostLivechatAgentAssigned', { room: conversation.room, agent })));
+        work.push(sleepUntil(start, entry.assignedAtMs).then(() => world.agentAssigned(conversation.room.id, agent)));
         if (entry.opened) work.push(sleepUntil(start, entry.openAtMs).then(() => firstClick(conversation)));
     });
     await Promise.all(work);

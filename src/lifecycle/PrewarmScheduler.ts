@@ -1,6 +1,6 @@
 import type { IConfigurationModify } from '@rocket.chat/apps-engine/definition/accessors';
 
-import { JOB_IDS } from '../ids';
+import { JOB_IDS, RETIRED_JOB_IDS } from '../ids';
 import type { AppLog } from '../logging';
 
 /** Long enough for a settings save to finish, short enough that the first agent finds a warm session. */
@@ -17,7 +17,7 @@ export class PrewarmScheduler {
     schedule(configModify: IConfigurationModify, logger: AppLog, delayMs: number = PREWARM_DELAY_MS): Promise<void> {
         this.queue = this.queue.then(async () => {
             try {
-                await configModify.scheduler.cancelJob(JOB_IDS.prewarm);
+                await cancelPrewarm(configModify);
                 await configModify.scheduler.scheduleOnce({ id: JOB_IDS.prewarm, when: new Date(Date.now() + delayMs) });
             } catch (error) {
                 logger.warn(`Could not schedule the LivePerson pre-warm (${error instanceof Error ? error.name : 'error'}): the first click will log in`);
@@ -25,4 +25,10 @@ export class PrewarmScheduler {
         });
         return this.queue;
     }
+}
+
+/** Cancels a waiting pre-warm, under its current id and the one it had before (a job from before an update). */
+export async function cancelPrewarm(configModify: IConfigurationModify): Promise<void> {
+    await configModify.scheduler.cancelJob(RETIRED_JOB_IDS.prewarm);
+    await configModify.scheduler.cancelJob(JOB_IDS.prewarm);
 }

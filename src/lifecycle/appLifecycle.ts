@@ -4,10 +4,10 @@ import type { ISetting } from '@rocket.chat/apps-engine/definition/settings';
 
 import type { AppServices } from '../app/AppServices';
 import type { HostAccess } from '../hostAccess';
-import { JOB_IDS } from '../ids';
 import { BUDGETS, newCall } from '../liveperson/call';
 import { errorSummary, type AppLog } from '../logging';
 import { conversationOfRoom, recordConversation } from '../visitor/conversationLog';
+import { cancelPrewarm } from './PrewarmScheduler';
 
 /** Enabled: settings are read afresh, and the session is prepared before the first agent clicks. */
 export async function handleEnable(services: AppServices, configModify: IConfigurationModify, logger: AppLog): Promise<void> {
@@ -17,7 +17,7 @@ export async function handleEnable(services: AppServices, configModify: IConfigu
 
 /** Disabled: no more pre-warm, and the LivePerson session ends (bounded: disabling must not hang on LivePerson). */
 export async function handleDisable(services: AppServices, configModify: IConfigurationModify, host: HostAccess): Promise<void> {
-    await configModify.scheduler.cancelJob(JOB_IDS.prewarm).catch(() => undefined);
+    await cancelPrewarm(configModify).catch(() => undefined);
     await services.directory.logout(newCall(host, undefined, BUDGETS.logout)).catch(() => undefined);
 }
 

@@ -5,7 +5,7 @@ import { StartupType } from '@rocket.chat/apps-engine/definition/scheduler/IProc
 
 import type { AppServices } from '../app/AppServices';
 import type { HostAccess } from '../hostAccess';
-import { JOB_IDS } from '../ids';
+import { JOB_IDS, RETIRED_JOB_IDS } from '../ids';
 import { BUDGETS, newCall } from '../liveperson/call';
 import { SESSION_TIMES } from '../liveperson/session';
 
@@ -19,19 +19,17 @@ const KEEP_ALIVE_INTERVAL = `${SESSION_TIMES.refreshEvery / 60_000} minutes`;
  * run) as `this`; the in-process runtime calls them with no `this`, and replaces the app's logger per run.
  */
 export function jobProcessors(app: App, services: AppServices): IProcessor[] {
-    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): HostAccess => ({
-        read,
-        http,
-        persis,
-        logger: appOf(self, app).getLogger(),
+    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): HostAccess => ({ read, http, persis, logger: appOf(self, app).getLogger() });
+    // The host hands a processor its own document id as `jobId`, not this id: nothing here reads it.
+    const prewarmProcessor = (id: string): IProcessor => ({
+        id,
+        processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
+            await prewarm(services, hostOf(this, read, http, persis));
+        },
     });
     return [
-        {
-            id: JOB_IDS.prewarm,
-            processor: async function (this: unknown, _job: IJobContext, read: IRead, _modify: IModify, http: IHttp, persis: IPersistence) {
-                await prewarm(services, hostOf(this, read, http, persis));
-            },
-        },
+        prewarmProcessor(JOB_IDS.prewarm),
+        prewarmProcessor(RETIRED_JOB_IDS.prewarm),
         {
             id: JOB_IDS.keepAlive,
             startupSetting: { type: StartupType.RECURRING, interval: KEEP_ALIVE_INTERVAL, skipImmediate: true },

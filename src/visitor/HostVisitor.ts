@@ -4,7 +4,10 @@ export interface HostVisitor {
     username: string;
     name?: string;
     status?: string;
+    /** When the visitor first came (Rocket.Chat's `ts`). */
     createdAt?: string;
+    /** When their last conversation started (Rocket.Chat's `lastChat.ts`). */
+    lastChatAt?: string;
     updatedAt?: string;
     emails: string[];
     phones: string[];

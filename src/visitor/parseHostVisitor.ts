@@ -44,8 +44,21 @@ const externalId = z.object({
 });
 
 /**
- * Typed against what hosts of every supported version send: older ones lack `externalIds`, keep the
- * creation time in `_unmappedProperties_.ts`, or carry fields the definitions do not name.
+ * What Rocket.Chat's visitor converter leaves unmapped and the panel uses: the creation time (`ts`), the last
+ * conversation (`lastChat`), the omnichannel contact (`contactId`), and `externalIds` before Rocket.Chat 8.4.
+ */
+const unmappedSchema = z.object({
+    ts: date,
+    lastChat: lenient(z.object({ ts: date })),
+    contactId: lenient(z.string()),
+    externalIds: lenient(z.array(z.unknown())),
+});
+
+/**
+ * Typed against what hosts of every supported version send. A real host puts only id, username, name,
+ * department, updatedAt, token, phone, visitorEmails, livechatData, status, activity (and externalIds from 8.4)
+ * at the top level, everything else under `_unmappedProperties_`; the top-level `createdAt`, `ts` and
+ * `contactId` are read too, for hosts (and test doubles) that hand the stored visitor over as it is.
  */
 const hostVisitorSchema = z.object({
     id: z.string().check(z.minLength(1)),
@@ -63,8 +76,7 @@ const hostVisitorSchema = z.object({
     customFields: textRecord,
     externalIds: lenient(z.array(z.unknown())),
     token: lenient(z.string()),
-    // A real server's converter keeps only a few fields at the top level; the rest arrive here.
-    _unmappedProperties_: lenient(z.object({ ts: date, contactId: lenient(z.string()), externalIds: lenient(z.array(z.unknown())) })),
+    _unmappedProperties_: lenient(unmappedSchema),
 });
 
 export function parseHostVisitor(raw: unknown): HostVisitor | undefined {
@@ -73,18 +85,20 @@ export function parseHostVisitor(raw: unknown): HostVisitor | undefined {
         return undefined;
     }
     const visitor = parsed.data;
-    const rawExternalIds = visitor.externalIds ?? visitor._unmappedProperties_?.externalIds;
+    const unmapped = visitor._unmappedProperties_ ?? undefined;
+    const rawExternalIds = visitor.externalIds ?? unmapped?.externalIds;
     return {
         id: visitor.id,
         username: visitor.username ?? '',
         name: visitor.name ?? undefined,
         status: visitor.status ?? undefined,
-        createdAt: visitor.createdAt ?? visitor.ts ?? visitor._unmappedProperties_?.ts,
+        createdAt: visitor.createdAt ?? visitor.ts ?? unmapped?.ts,
+        lastChatAt: unmapped?.lastChat?.ts,
         updatedAt: visitor.updatedAt,
         emails: (visitor.visitorEmails ?? []).map((email) => email.address ?? '').filter(Boolean),
         phones: (visitor.phone ?? []).map((phone) => phone.phoneNumber ?? '').filter(Boolean),
         departmentId: visitor.department ?? undefined,
-        contactId: visitor.contactId ?? visitor._unmappedProperties_?.contactId ?? undefined,
+        contactId: visitor.contactId ?? unmapped?.contactId ?? undefined,
         livechatData: visitor.livechatData,
         customFields: visitor.customFields,
         externalIds: rawExternalIds ? parseExternalIds(rawExternalIds) : undefined,

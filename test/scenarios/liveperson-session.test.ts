@@ -2,6 +2,7 @@
  * The LivePerson conversation as LivePerson sees it: which requests the app sends, when, and how it recovers,
  * with the packaged app in the real Apps-Engine 1.62 Deno runtime.
  */
+import { JOB_IDS } from '../../src/ids';
 import { humanUser, primaryAccountDomain, seedParticipant, seedParticipantId, stringNumbersParticipantId } from '../support/liveperson-fixtures';
 import { useWorld, waitFor } from '../support/useWorld';
 
@@ -70,7 +71,7 @@ describe('the LivePerson session, seen from LivePerson', () => {
         const cookieBefore = world.sim.requests.some((request) => request.headers.cookie);
         world.sim.clearLog();
         world.advanceClock(4 * 60_000);
-        await world.runJob('lpvi-keep-alive');
+        await world.runDueJobs();
         expect(routes()).toEqual(['refresh 200']);
         const [refresh] = world.sim.requests;
         expect(refresh.body).toEqual({ csrf: expect.any(String) });
@@ -84,7 +85,7 @@ describe('the LivePerson session, seen from LivePerson', () => {
         world.sim.expireLoginSessions();
         world.sim.clearLog();
         world.advanceClock(4 * 60_000);
-        await world.runJob('lpvi-keep-alive');
+        await world.runDueJobs();
         expect(routes()).toEqual(['refresh 401', 'login 200']);
     });
 
@@ -92,7 +93,7 @@ describe('the LivePerson session, seen from LivePerson', () => {
         await world.command(world.users.agent, world.rooms.externalIds);
         world.sim.clearLog();
         world.advanceClock(31 * 60_000);
-        await world.runJob('lpvi-keep-alive');
+        await world.runDueJobs();
         expect(routes()).toEqual([]);
 
         await world.command(world.users.agent, world.rooms.field);
@@ -108,7 +109,7 @@ describe('the LivePerson session, seen from LivePerson', () => {
         await world.command(world.users.agent, world.rooms.field);
         await waitFor(() => world.sim.count('refresh') === 1);
         world.sim.clearLog();
-        await world.runJob('lpvi-keep-alive');
+        await world.runDueJobs();
         await waitFor(() => world.sim.count('logout') === 1);
         expect(routes()).toEqual(['login 200', 'logout 200']);
     });
@@ -320,8 +321,11 @@ describe('the LivePerson session, seen from LivePerson', () => {
         await world.saveSettings({ lp_account_id: '87654321', lp_app_key: 'app-key-2', lp_app_secret: 'app-secret-2' });
         await waitFor(() => world.sim.count('logout') === 1);
         expect(world.sim.count('login')).toBe(0);
-        expect(world.host.jobs.filter((job) => job.id === `lpvi-prewarm_${world.appId}`)).toHaveLength(1);
-        await world.prewarm();
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toHaveLength(1);
+        // The pre-warm comes due 2 s after the save, and Agenda runs it.
+        world.advanceClock(2500);
+        await world.runDueJobs();
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toEqual([]);
         expect(routes()).toEqual(['logout 200', 'domain 200', 'login 200', 'agentSession 201']);
         expect(world.sim.requests.find((request) => request.route === 'login')?.host).toBe('lo.agentvep.liveperson.net');
     });

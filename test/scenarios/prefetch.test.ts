@@ -2,16 +2,14 @@
  * Zero-wait first click: when a conversation reaches an agent, the app fetches the profile in the background,
  * through the 1.62 runtime's listener, so the agent's first click costs no LivePerson request.
  */
-import type { ILivechatRoom } from 'apps-engine-1-62/definition/livechat';
-import { LivechatTransferEventType } from 'apps-engine-1-62/definition/livechat/ILivechatTransferEventContext';
-
 import { seedParticipantId } from '../support/liveperson-fixtures';
 import { useWorld, waitFor } from '../support/useWorld';
 import { readPanel } from '../support/world';
 
 const world = useWorld();
 const info = () => world.sim.count('participantInfo');
-const assigned = (room: ILivechatRoom) => world.livechatEvent('IPostLivechatAgentAssigned', { room, agent: world.users.agent });
+const assigned = (room: { id: string }) => world.agentAssigned(room.id, world.users.agent);
+const closed = (room: { id: string }) => world.roomClosed(room.id, { at: new Date(), by: world.users.agent });
 /** Long enough for a prefetch that would happen to happen: the drain loop looks every second at most. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
@@ -26,14 +24,9 @@ describe('prefetch on assignment', () => {
     });
 
     it('a room started with an agent, and a transfer, are assignments too; a transfer costs nothing more', async () => {
-        await world.livechatEvent('IPostLivechatRoomStarted', world.rooms.field);
+        await world.roomStarted(world.rooms.field.id);
         await waitFor(() => info() === 1);
-        await world.livechatEvent('IPostLivechatRoomTransferred', {
-            room: { ...world.rooms.field, servedBy: world.users.manager },
-            from: world.users.agent,
-            to: world.users.manager,
-            type: LivechatTransferEventType.AGENT,
-        });
+        await world.transferredToAgent(world.rooms.field.id, world.users.manager);
         await settle();
         world.sim.clearLog();
         await world.command(world.users.manager, world.rooms.field);
@@ -42,7 +35,8 @@ describe('prefetch on assignment', () => {
     });
 
     it('a room started without an agent waits for its assignment', async () => {
-        await world.livechatEvent('IPostLivechatRoomStarted', { ...world.rooms.externalIds, servedBy: undefined });
+        world.workspace.updateRoom(world.rooms.externalIds.id, ({ servedBy: _queued, ...room }) => room);
+        await world.roomStarted(world.rooms.externalIds.id);
         await settle();
         expect(world.sim.count()).toBe(0);
     });
@@ -65,7 +59,7 @@ describe('prefetch on assignment', () => {
     it('a closed conversation drops its profile; a new assignment fetches it again, and its click costs nothing', async () => {
         await assigned(world.rooms.externalIds);
         await waitFor(() => info() === 1);
-        await world.livechatEvent('IPostLivechatRoomClosed', { ...world.rooms.externalIds, isOpen: false });
+        await closed(world.rooms.externalIds);
         await assigned(world.rooms.externalIds);
         await waitFor(() => info() === 2);
         world.sim.clearLog();
@@ -77,7 +71,7 @@ describe('prefetch on assignment', () => {
         await assigned(world.rooms.externalIds);
         await assigned(world.rooms.portuguese);
         await waitFor(() => info() === 1);
-        await world.livechatEvent('IPostLivechatRoomClosed', { ...world.rooms.externalIds, isOpen: false });
+        await closed(world.rooms.externalIds);
         world.sim.clearLog();
         await world.command(world.users.agentPt, world.rooms.portuguese);
         expect(world.sim.count()).toBe(0);

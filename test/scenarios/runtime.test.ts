@@ -6,6 +6,7 @@ import fs from 'node:fs';
 
 import { AppStatus } from 'apps-engine-1-62/definition/AppStatus';
 
+import { JOB_IDS, RETIRED_JOB_IDS } from '../../src/ids';
 import { packagedAppInfo } from '../support/engine/engine';
 import { packagedZipPath } from '../support/packaged-zip';
 import { useWorld } from '../support/useWorld';
@@ -25,27 +26,62 @@ describe('installed in the Deno runtime of Apps-Engine 1.62.0', () => {
             .filter(([, yes]) => yes)
             .map(([name]) => name);
         expect(implemented.sort()).toEqual([...info.implements].sort());
-        expect([...world.host.processors.keys()].sort()).toEqual([`lpvi-keep-alive_${info.id}`, `lpvi-prewarm_${info.id}`]);
+        // The retired pre-warm id stays registered: a job an earlier version left under it must still run.
+        expect(world.scheduler.defined().sort()).toEqual([`lpvi-keep-alive_${info.id}`, `lpvi-prewarm-once_${info.id}`, `lpvi-prewarm_${info.id}`]);
     });
 
     it('the keep-alive runs every 4 minutes from startup; the pre-warm is scheduled once the app is enabled', async () => {
         await world.disable();
-        world.host.clear();
+        world.scheduler.forgetOnceJobs();
         await world.enable();
-        expect(world.host.jobs).toContainEqual({ kind: 'once', id: `lpvi-prewarm_${info.id}`, when: expect.any(Date) });
-        const startup = world.host.processors.get(`lpvi-keep-alive_${info.id}`);
-        expect(startup?.startupSetting).toMatchObject({ type: 'recurring', interval: '4 minutes', skipImmediate: true });
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toEqual([expect.objectContaining({ type: 'normal', nextRunAt: expect.any(Date) })]);
+        const [keepAlive] = world.scheduler.named(world.jobName(JOB_IDS.keepAlive));
+        expect(keepAlive).toMatchObject({ type: 'single', intervalMs: 4 * 60_000 });
+        // skipImmediate: the first run is one interval after startup, on the test clock.
+        expect(keepAlive.nextRunAt?.getTime()).toBeGreaterThan(Date.now() + 3 * 60_000);
+    });
+
+    it('jobs run when due: the pre-warm at once after an enable, with Agenda’s document id, and it is gone once run', async () => {
+        await world.disable();
+        await world.enable();
+        const [scheduled] = world.scheduler.named(world.jobName(JOB_IDS.prewarm));
+        await world.runDueJobs();
+        expect(world.sim.count('login')).toBe(1);
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toEqual([]);
+        // The keep-alive is not due before 4 minutes.
+        world.sim.clearLog();
+        await world.runDueJobs();
+        expect(world.sim.count()).toBe(0);
+        expect(scheduled._id).toMatch(/^[0-9a-f]{24}$/);
     });
 
     it('settings saved through the engine reach onSettingUpdated: new credentials schedule one pre-warm', async () => {
         world.host.clear();
         await world.saveSettings({ lp_app_secret: 'app-secret-1b' });
         expect(world.host.settingChanges).toEqual(['lp_app_secret']);
-        expect(world.host.jobs.filter((job) => job.id === `lpvi-prewarm_${info.id}`)).toHaveLength(1);
-        world.host.clear();
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toHaveLength(1);
+        world.scheduler.forgetOnceJobs();
         // Not a LivePerson setting: nothing to log in again for.
         await world.saveSettings({ lp_mask_pii: false });
-        expect(world.host.jobs).toEqual([]);
+        expect(world.scheduler.jobs.filter((job) => job.type === 'normal')).toEqual([]);
+    });
+
+    it('a pre-warm an earlier version scheduled under its 12-character id is cancelled with the current one', async () => {
+        // An update keeps scheduled jobs. Rocket.Chat 7+ (bson 6) cancels this id by name; see rocketchat-6.test.ts for 6.x.
+        const leftover = {
+            _id: 'a1b2c3d4e5f6a1b2c3d4e5f6',
+            name: world.jobName(RETIRED_JOB_IDS.prewarm),
+            type: 'normal' as const,
+            nextRunAt: new Date(),
+            data: {},
+        };
+        world.scheduler.jobs.push(leftover);
+        await world.saveSettings({ lp_app_secret: 'app-secret-1c' });
+        expect(world.scheduler.named(world.jobName(RETIRED_JOB_IDS.prewarm))).toEqual([]);
+        expect(world.scheduler.named(world.jobName(JOB_IDS.prewarm))).toHaveLength(1);
+        await world.disable();
+        expect(world.scheduler.jobs.filter((job) => job.type === 'normal')).toEqual([]);
+        await world.enable();
     });
 
     it('disabled then enabled: the command still answers and the room action is back (the engine keeps commands across a disable)', async () => {

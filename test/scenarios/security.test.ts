@@ -203,7 +203,8 @@ describe('back-off: LivePerson is asked less, never locked out', () => {
             await world.command(world.users.agent, click % 2 ? world.rooms.field : world.rooms.externalIds);
         }
         await world.prewarm();
-        await world.runJob('lpvi-keep-alive');
+        world.advanceClock(4 * 60_000);
+        await world.runDueJobs();
         expect(world.sim.count('login')).toBeLessThanOrEqual(2);
         expect(readPanel(world.panel()).state?.text).toContain("LivePerson refused the app's login");
         // The back-off passes: one more attempt, not one per click meanwhile.

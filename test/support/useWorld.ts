@@ -1,7 +1,8 @@
 /**
  * One world per test file (starting the engine and installing the zip costs about half a second), put back
- * before every test, and two promises checked after every test: nothing reached the room, and no credential,
- * session secret or visitor token reached anything a person or a log reader can see.
+ * before every test, and three promises checked after every test: nothing reached the room, every private
+ * message went to the room its user had open, and no credential, session secret or visitor token reached
+ * anything a person or a log reader can see.
  */
 import { isRuntimeLine, SECRETS, World, type WorldOptions } from './world';
 
@@ -58,6 +59,8 @@ export function expectPrivateAndSecret(world: World): void {
     for (const { recorder } of world.instances) {
         expect(recorder.posted).toEqual([]);
         expect(recorder.unimplemented).toEqual([]);
+        // An ephemeral message sent to a room the user does not have open is never seen.
+        expect(recorder.notices.filter((notice) => !notice.seen)).toEqual([]);
     }
     expect(world.engineErrors).toEqual([]);
     const visible = everythingVisible(world);

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 
 import type { IDepartment, ILivechatRoom, IVisitor } from 'apps-engine-1-62/definition/livechat';
+import { LivechatTransferEventType } from 'apps-engine-1-62/definition/livechat/ILivechatTransferEventContext';
 import { AppInterface } from 'apps-engine-1-62/definition/metadata';
 import type { IRoom } from 'apps-engine-1-62/definition/rooms';
 import { SlashCommandContext } from 'apps-engine-1-62/definition/slashcommands';
@@ -17,10 +18,12 @@ import type { IUIKitSurface } from 'apps-engine-1-62/definition/uikit/IUIKitSurf
 import type { IUser } from 'apps-engine-1-62/definition/users';
 import type { ProxiedApp } from 'apps-engine-1-62/server/ProxiedApp';
 
+import { JOB_IDS } from '../../src/ids';
 import { installPackage, packagedAppInfo, startEngine, type Engine } from './engine/engine';
+import { JobScheduler } from './host/jobScheduler';
 import { Loopback } from './host/loopbackHttp';
 import { HostRecorder } from './host/recorder';
-import { Workspace } from './host/workspace';
+import { Workspace, type ClosingInfo, type VisitorSeed } from './host/workspace';
 import {
     messagingConsumerId,
     primaryAccount,
@@ -102,9 +105,11 @@ export function seedWorkspace(workspace: Workspace): Sample {
     workspace.serverSettings.set('Language', 'en');
     const department = workspace.addDepartment({ id: 'dept00000000001', name: 'Billing' });
 
-    const createdAt = new Date('2026-06-05T11:22:30.664Z');
+    // Stored as Rocket.Chat stores them: the creation time is `ts`, which the converter leaves unmapped.
+    const ts = new Date('2026-06-05T11:22:30.664Z');
+    const storedVisitor = (seed: VisitorSeed) => workspace.addVisitor({ ts, _updatedAt: new Date(ts.getTime() + 1), ...seed });
     const visitors = {
-        externalIds: workspace.addVisitor({
+        externalIds: storedVisitor({
             id: '6a22b1765528fa64dd29de70',
             username: 'guest-10',
             name: 'Postman Test Visitor',
@@ -114,33 +119,30 @@ export function seedWorkspace(workspace: Workspace): Sample {
             visitorEmails: [{ address: 'postman-test@example.com' }],
             livechatData: { plan: 'gold', customerSince: '2019' },
             externalIds: [{ appId: SSO_APP_ID, entityId: seedParticipantId, metadata: { channel: 'web-sso' } }],
-            createdAt,
-        } as Partial<IVisitor> & { id: string }),
-        field: workspace.addVisitor({
+            contactId: 'contact0000000001',
+            contactManager: { username: agent.username },
+            ip: '203.0.113.7',
+        }),
+        field: storedVisitor({
             id: 'visitorField00001',
             username: 'guest-11',
             name: 'Jane Doe',
             livechatData: { lpParticipantId: stringNumbersParticipantId },
-            createdAt,
-        } as Partial<IVisitor> & { id: string }),
-        none: workspace.addVisitor({ id: 'visitorNone000001', username: 'guest-12', name: 'Anonymous Visitor', createdAt } as Partial<IVisitor> & {
-            id: string;
         }),
-        unauthenticated: workspace.addVisitor({
+        none: storedVisitor({ id: 'visitorNone000001', username: 'guest-12', name: 'Anonymous Visitor' }),
+        unauthenticated: storedVisitor({
             id: 'visitorUnauth0001',
             username: 'guest-13',
             name: 'Unverified Visitor',
             livechatData: { lpParticipantId: unauthenticatedParticipantId },
-            createdAt,
-        } as Partial<IVisitor> & { id: string }),
+        }),
         // A LivePerson Messaging consumer, linked by the sign-in app with the namespaced messaging form.
-        messaging: workspace.addVisitor({
+        messaging: storedVisitor({
             id: 'visitorMessaging1',
             username: 'guest-14',
             name: 'Alex M.',
             externalIds: [{ appId: SSO_APP_ID, entityId: `lp:${primaryAccountId}:msg:${messagingConsumerId}` }],
-            createdAt,
-        } as Partial<IVisitor> & { id: string }),
+        }),
     };
     const roomFor = (id: string, visitor: IVisitor, servedBy: IUser = agent) => workspace.addLivechatRoom({ id, visitor, servedBy });
     return {
@@ -148,7 +150,8 @@ export function seedWorkspace(workspace: Workspace): Sample {
         department,
         visitors,
         rooms: {
-            externalIds: roomFor('roomExternalIds01', visitors.externalIds),
+            // In the Billing department: the converter hands the app the department itself.
+            externalIds: workspace.addLivechatRoom({ id: 'roomExternalIds01', visitor: visitors.externalIds, servedBy: agent, department }),
             field: roomFor('roomField00000001', visitors.field),
             none: roomFor('roomNone000000001', visitors.none),
             unauthenticated: roomFor('roomUnauth0000001', visitors.unauthenticated),
@@ -160,7 +163,9 @@ export function seedWorkspace(workspace: Workspace): Sample {
 }
 
 export class World implements Sample {
-    readonly workspace = new Workspace();
+    readonly workspace: Workspace;
+    /** The cluster's scheduler (Agenda): jobs run when due on the test clock, through `runDueJobs()`. */
+    readonly scheduler = new JobScheduler({ now: () => Date.now() + (this.instances[0]?.engine.clockOffset() ?? 0) });
     readonly instances: Instance[] = [];
     sim!: LivePersonSimulator;
     /** The network between Rocket.Chat and LivePerson (`loopback.route.url` can point it elsewhere). */
@@ -175,7 +180,9 @@ export class World implements Sample {
     private settings: SettingValues = {};
     private zip: Buffer = Buffer.alloc(0);
 
-    constructor(private readonly options: WorldOptions = {}) {}
+    constructor(private readonly options: WorldOptions = {}) {
+        this.workspace = new Workspace({ externalIds: options.externalIdWrites ?? true });
+    }
 
     /** The first instance's recorder: what the agents' clients of that server saw. */
     get host(): HostRecorder {
@@ -201,7 +208,14 @@ export class World implements Sample {
         for (let index = 0; index < (this.options.instances ?? 1); index++) {
             const recorder = new HostRecorder();
             const engine = await startEngine(
-                { workspace: this.workspace, recorder, http: this.loopback, externalIdWrites: this.options.externalIdWrites ?? true },
+                {
+                    workspace: this.workspace,
+                    recorder,
+                    http: this.loopback,
+                    externalIdWrites: this.options.externalIdWrites ?? true,
+                    scheduler: this.scheduler,
+                    instance: index,
+                },
                 { isolated: index > 0 },
             );
             this.instances.push({ engine, app: undefined as unknown as ProxiedApp, recorder });
@@ -210,6 +224,7 @@ export class World implements Sample {
     }
 
     async stop(): Promise<void> {
+        await this.scheduler.stop();
         for (const instance of this.instances) await instance.engine.stop().catch(() => undefined);
         await this.sim?.stop();
     }
@@ -217,8 +232,10 @@ export class World implements Sample {
     /**
      * Before every test: the app uninstalled and installed again (a new subprocess: nothing the app kept in memory
      * survives, and its persistence is purged), the simulator and the database as seeded, the file's settings saved.
-     * Restarting the subprocess instead (the engine's `restartApp`) would be quicker, but each restart leaves the
-     * engine's previous liveness watchdog running (Apps-Engine 1.62), and enough of them keep jest from exiting.
+     * The one-time jobs scheduled meanwhile (the pre-warm of the enable and of the save) are dropped, so every test
+     * starts cold: `prewarm()` runs one. Restarting the subprocess instead (the engine's `restartApp`) would be
+     * quicker, but each restart leaves the engine's previous liveness watchdog running (Apps-Engine 1.62), and
+     * enough of them keep jest from exiting.
      */
     async reset(settings: SettingValues = {}): Promise<void> {
         this.settings = { ...BOT_SETTINGS, ...this.options.settings, ...settings };
@@ -235,6 +252,7 @@ export class World implements Sample {
             instance.app = await installPackage(instance.engine.manager, this.zip, this.users.admin);
         }
         await this.saveSettings(this.settings);
+        this.scheduler.forgetOnceJobs();
         for (const instance of this.instances) {
             instance.recorder.clear();
             instance.engine.logs.length = 0;
@@ -259,9 +277,24 @@ export class World implements Sample {
         }
     }
 
-    /** Moves the app's clock (every instance) forward; scenarios then see sessions age, caches expire, pauses end. */
+    /** Moves the app's clock (every instance) and the scheduler's forward; scenarios then see sessions age, caches expire, jobs come due. */
     advanceClock(ms: number): void {
         for (const instance of this.instances) instance.engine.setClockOffset(instance.engine.clockOffset() + ms);
+    }
+
+    /** The scheduler's name for one of the app's jobs (`<jobId>_<appId>`). */
+    jobName(jobId: string): string {
+        return `${jobId}_${this.appId}`;
+    }
+
+    /** Agenda runs every job due now (after `advanceClock`), each on one instance: `instanceIndex`, or the first. */
+    runDueJobs(instanceIndex?: number): Promise<void> {
+        return this.scheduler.runDue(instanceIndex);
+    }
+
+    /** A pre-warm job runs on an instance, as Agenda runs the one the app schedules when enabled (`reset` drops that one). */
+    prewarm(instanceIndex = 0): Promise<void> {
+        return this.scheduler.runNow(this.jobName(JOB_IDS.prewarm), instanceIndex);
     }
 
     // ---- What people do ----
@@ -276,22 +309,25 @@ export class World implements Sample {
         await this.commandOn(0, user, room, args, false);
     }
 
+    /** The command's room is the one the user has open, converted by Rocket.Chat from what is stored now. */
     async commandOn(instanceIndex: number, user: IUser, room: IRoom, args: string[], withTrigger: boolean): Promise<void> {
         const { engine, recorder } = this.instances[instanceIndex];
+        recorder.web.open(user.id, room.id);
         const triggerId = withTrigger ? recorder.web.issueTrigger(user.id) : undefined;
-        await engine.manager.getCommandManager().executeCommand('visitorinfo', new SlashCommandContext(user, room, args, undefined, triggerId));
+        await engine.manager.getCommandManager().executeCommand('visitorinfo', new SlashCommandContext(user, this.current(room), args, undefined, triggerId));
     }
 
     /** The room's kebab-menu action. */
     async roomAction(user: IUser, room: IRoom, instanceIndex = 0): Promise<unknown> {
         const { engine, recorder } = this.instances[instanceIndex];
+        recorder.web.open(user.id, room.id);
         return engine.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
             type: UIKitIncomingInteractionType.ACTION_BUTTON,
             appId: this.appId,
             actionId: ROOM_ACTION_ID,
             triggerId: recorder.web.issueTrigger(user.id),
             user,
-            room,
+            room: this.current(room),
             payload: { context: UIActionButtonContext.ROOM_ACTION },
         } as never);
     }
@@ -309,21 +345,67 @@ export class World implements Sample {
         return this.click(user, { actionId: 'lpvi-refresh' }, room);
     }
 
+    /** A click in a contextual bar: the client sends the room it is open in (`rid`). */
     async blockAction(user: IUser, action: { actionId: string; blockId: string; value?: string; viewId: string }, room?: IRoom): Promise<unknown> {
+        if (room) this.host.web.open(user.id, room.id);
         return this.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
             type: UIKitIncomingInteractionType.BLOCK,
             appId: this.appId,
             actionId: action.actionId,
             triggerId: this.host.web.issueTrigger(user.id),
             user,
-            room,
+            room: room && this.current(room),
             container: { type: 'view', id: action.viewId },
             payload: { blockId: action.blockId, value: action.value },
         } as never);
     }
 
+    // ---- Omnichannel events, as bridges/listeners.ts hands them over: rooms and people converted by id, now ----
+
+    /** An agent took the conversation (the room is served by them first): `{ room, agent }`. */
+    agentAssigned(roomId: string, agent: IUser, instanceIndex = 0): Promise<void> {
+        this.workspace.updateRoom(roomId, (room) => ({ ...room, servedBy: { _id: agent.id, username: agent.username, ts: new Date() } }));
+        return this.livechatEvent('IPostLivechatAgentAssigned', { room: this.workspace.room(roomId), agent }, instanceIndex);
+    }
+
+    /** A conversation started (with an agent or in the queue): the room only. */
+    roomStarted(roomId: string): Promise<void> {
+        return this.livechatEvent('IPostLivechatRoomStarted', this.workspace.room(roomId));
+    }
+
+    /** The conversation is closed in the database, then the event carries the closed room. */
+    roomClosed(roomId: string, closing: ClosingInfo): Promise<void> {
+        this.workspace.closeRoom(roomId, closing);
+        return this.livechatEvent('IPostLivechatRoomClosed', this.workspace.room(roomId));
+    }
+
+    /** Forwarded to an agent: `from` is the agent who had it (none from the queue), `to` the new one. */
+    transferredToAgent(roomId: string, to: IUser): Promise<void> {
+        const from = this.workspace.roomDocuments.get(roomId)?.servedBy?._id;
+        this.workspace.updateRoom(roomId, (room) => ({ ...room, servedBy: { _id: to.id, username: to.username, ts: new Date() } }));
+        return this.transferEvent(roomId, LivechatTransferEventType.AGENT, from ? this.workspace.lookups.user(from) : undefined, to);
+    }
+
+    /**
+     * Forwarded to a department (helpers `updateChatDepartment`): `from` is the department it was in, undefined when
+     * it had none; the room went to `agent`, or back to the queue without one.
+     */
+    transferredToDepartment(roomId: string, to: IDepartment, agent?: IUser): Promise<void> {
+        const from = this.workspace.roomDocuments.get(roomId)?.departmentId;
+        this.workspace.updateRoom(roomId, ({ servedBy: _servedBy, ...room }) => ({
+            ...room,
+            departmentId: to.id,
+            ...(agent ? { servedBy: { _id: agent.id, username: agent.username, ts: new Date() } } : {}),
+        }));
+        return this.transferEvent(roomId, LivechatTransferEventType.DEPARTMENT, from ? this.workspace.lookups.department(from) : undefined, to);
+    }
+
+    private transferEvent(roomId: string, type: LivechatTransferEventType, from: IUser | IDepartment | undefined, to: IUser | IDepartment): Promise<void> {
+        return this.livechatEvent('IPostLivechatRoomTransferred', { room: this.workspace.room(roomId), from, to, type });
+    }
+
     /** An omnichannel event as Rocket.Chat hands it to the engine (`Apps.triggerEvent`), on one instance. */
-    async livechatEvent(
+    private async livechatEvent(
         event: 'IPostLivechatAgentAssigned' | 'IPostLivechatRoomStarted' | 'IPostLivechatRoomTransferred' | 'IPostLivechatRoomClosed',
         data: unknown,
         instanceIndex = 0,
@@ -331,16 +413,9 @@ export class World implements Sample {
         await this.instances[instanceIndex].engine.manager.getListenerManager().executeListener(AppInterface[event], data as never);
     }
 
-    /** What Rocket.Chat's scheduler does when a job is due: the engine's processor runs the app's. */
-    async runJob(jobId: string, instanceIndex = 0): Promise<void> {
-        const processor = this.instances[instanceIndex].recorder.processors.get(`${jobId}_${this.appId}`);
-        if (!processor) throw new Error(`no processor ${jobId} was registered`);
-        await (processor.processor as unknown as (context: object) => Promise<void>)({ jobId });
-    }
-
-    /** Logs in and opens the agent session the way the app does after it is enabled. */
-    prewarm(): Promise<void> {
-        return this.runJob('lpvi-prewarm');
+    /** A room of the workspace as Rocket.Chat would convert it now (a room the workspace does not hold, as given). */
+    private current(room: IRoom): IRoom {
+        return this.workspace.findRoom(room.id) ?? room;
     }
 
     async disable(instanceIndex = 0): Promise<void> {

@@ -33,6 +33,20 @@ describe('reading the host visitor', () => {
         expect(JSON.stringify(visitor)).not.toContain('secret-token');
     });
 
+    it('reads the first contact, the last chat and the contact id where a real host puts them: under _unmappedProperties_', () => {
+        const visitor = parseHostVisitor({
+            ...seedVisitor,
+            _unmappedProperties_: {
+                ts: new Date('2026-06-05T11:22:30.664Z'),
+                lastChat: { _id: 'room-1', ts: new Date('2026-06-07T08:00:00.000Z') },
+                contactId: 'contact-1',
+                ip: '203.0.113.7',
+            },
+        });
+        expect(visitor).toMatchObject({ createdAt: '2026-06-05T11:22:30.664Z', lastChatAt: '2026-06-07T08:00:00.000Z', contactId: 'contact-1' });
+        expect(JSON.stringify(visitor)).not.toContain('203.0.113.7');
+    });
+
     it('a host before external ids gives none (undefined), which is not the same as an empty list', () => {
         const { externalIds: _ignored, ...older } = seedVisitor;
         expect(parseHostVisitor(older)?.externalIds).toBeUndefined();

@@ -17,6 +17,7 @@ import type { IUIKitSurface } from 'apps-engine-1-62/definition/uikit/IUIKitSurf
 import type { IUser } from 'apps-engine-1-62/definition/users';
 import { UserType } from 'apps-engine-1-62/definition/users/UserType';
 
+import type { JobScheduler } from './jobScheduler';
 import type { Loopback } from './loopbackHttp';
 import { messageSummary, type HostRecorder } from './recorder';
 import { randomId, stored, type PersistedRecord, type Workspace } from './workspace';
@@ -46,6 +47,9 @@ export interface HostOptions {
     http: Loopback;
     /** Rocket.Chat 8.4 added `updateVisitorExternalId`; a host before it has no such method. */
     externalIdWrites: boolean;
+    /** The cluster's scheduler (one job collection), and which instance of the cluster these bridges serve. */
+    scheduler: JobScheduler;
+    instance: number;
 }
 
 /** Objects that come from the app (vm2 proxies in 1.42, msgpack-decoded in 1.62) are kept as plain JSON. */
@@ -72,33 +76,40 @@ const keys = generateKeyPairSync('rsa', {
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
 
-export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: HostOptions): Record<BridgeName, Methods> {
+/** bridges/settings.ts `getOneById`: an unknown setting, or (7.5+) a hidden one its permission does not name, throws. */
+const notReadable = (id: string) => new Error(`The setting "${id}" is not readable.`);
+
+export function bridgeMethods({ workspace, recorder, http, externalIdWrites, scheduler, instance }: HostOptions): Record<BridgeName, Methods> {
     const { commands } = recorder;
     const livechat: Methods = {
+        // bridges/livechat.ts → converters/visitors.ts `convertById`: converted; a disabled visitor is undefined.
         findVisitorById: async (id: string) => {
             workspace.failIfPlanned('findVisitorById');
-            return stored(workspace.visitors.get(id));
+            return workspace.visitor(id);
         },
         findDepartmentByIdOrName: async (value: string) =>
             stored(workspace.departments.get(value) ?? [...workspace.departments.values()].find((department) => department.name === value)),
-        findRooms: async (visitor: IVisitor, departmentId: string | null) =>
-            [...workspace.rooms.values()]
-                .filter(
-                    (room) =>
-                        (room as { visitor?: IVisitor }).visitor?.id === visitor.id &&
-                        (departmentId === null || (room as { department?: { id: string } }).department?.id === departmentId),
-                )
-                .map(stored),
+        // bridges/livechat.ts `findRooms`: open rooms only, by the visitor's token (and department), unsorted, no limit.
+        findRooms: async (visitor: IVisitor | null, departmentId: string | null | undefined) =>
+            visitor
+                ? [...workspace.roomDocuments.values()]
+                      .filter(
+                          (room) =>
+                              room.t === 'l' && room.open === true && room.v?.token === visitor.token && (!departmentId || room.departmentId === departmentId),
+                      )
+                      .map((room) => workspace.room(room._id))
+                : [],
     };
     if (externalIdWrites) {
         // As Rocket.Chat 8.4+: the app's own entry is replaced; other apps' entries are kept.
         livechat.updateVisitorExternalId = async (visitorId: string, externalId: Omit<IVisitorExternalIdentifier, 'appId'>, appId: string) => {
             workspace.failIfPlanned('updateVisitorExternalId');
             if (!workspace.visitors.has(visitorId)) return undefined;
-            return workspace.updateVisitor(visitorId, (visitor) => ({
+            workspace.updateVisitor(visitorId, (visitor) => ({
                 ...visitor,
                 externalIds: [...(visitor.externalIds ?? []).filter((entry) => entry.appId !== appId), { ...fromApp(externalId), appId }],
             }));
+            return workspace.visitor(visitorId);
         };
     }
 
@@ -131,7 +142,11 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
                 recorder.posted.push(messageSummary(fromApp(message)));
                 return randomId();
             },
-            notifyUser: async (user: IUser, message: IMessage) => void recorder.notices.push({ userId: user.id, ...messageSummary(fromApp(message)) }),
+            // bridges/messages.ts: an ephemeral message to the user's clients, shown in that room only if it is open there.
+            notifyUser: async (user: IUser, message: IMessage) => {
+                const summary = messageSummary(fromApp(message));
+                recorder.notices.push({ userId: user.id, ...summary, seen: summary.roomId !== undefined && recorder.web.openRoom(user.id) === summary.roomId });
+            },
             // Shown to every member of the room: as public as a post.
             notifyRoom: async (_room: unknown, message: IMessage) => void recorder.posted.push(messageSummary(fromApp(message))),
         },
@@ -161,22 +176,16 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
             },
         },
         room: {
-            getById: async (roomId: string) => stored(workspace.rooms.get(roomId)),
+            // bridges/rooms.ts → converters/rooms.ts `convertById`.
+            getById: async (roomId: string) => workspace.findRoom(roomId),
         },
         serverSetting: {
-            // Rocket.Chat answers an unknown id with undefined; the engine's reader turns that into an error.
-            getOneById: async (id: string) =>
-                workspace.serverSettings.has(id)
-                    ? {
-                          id,
-                          type: 'string',
-                          packageValue: workspace.serverSettings.get(id),
-                          value: workspace.serverSettings.get(id),
-                          required: false,
-                          public: true,
-                          i18nLabel: id,
-                      }
-                    : undefined,
+            // The app names no hidden setting in its server-setting.read permission (hiddenSettings).
+            getOneById: async (id: string) => {
+                if (!workspace.serverSettings.has(id) || workspace.hiddenSettings.has(id)) throw notReadable(id);
+                const value = workspace.serverSettings.get(id);
+                return { id, type: 'string', packageValue: value, value, required: false, public: true, hidden: false, i18nLabel: id };
+            },
         },
         user: {
             getById: async (id: string) => stored(workspace.users.get(id)),
@@ -199,32 +208,13 @@ export function bridgeMethods({ workspace, recorder, http, externalIdWrites }: H
             notifyUser: async (user: IUser, interaction: IUIKitInteraction) =>
                 recorder.web.receive(user.id, fromApp(interaction as IUIKitInteraction & { view?: IUIKitSurface })),
         },
+        // bridges/scheduler.ts, over Agenda: see jobScheduler.ts. Ids returned are Agenda's document ids.
         scheduler: {
-            registerProcessors: async (processors: IProcessor[]) => {
-                for (const processor of processors) {
-                    recorder.processors.set(processor.id, processor);
-                    if (processor.startupSetting?.type === 'recurring') {
-                        recorder.jobs.push({ kind: 'recurring', id: processor.id, interval: processor.startupSetting.interval, fromStartup: true });
-                    }
-                }
-                return processors.map((processor) => processor.id);
-            },
-            scheduleOnce: async (job: IOnetimeSchedule) => {
-                recorder.jobs.push({ kind: 'once', id: job.id, when: new Date(job.when) });
-                return job.id;
-            },
-            scheduleRecurring: async (job: IRecurringSchedule) => {
-                recorder.jobs.push({ kind: 'recurring', id: job.id, interval: job.interval, fromStartup: false });
-                return job.id;
-            },
-            cancelJob: async (jobId: string) => {
-                recorder.cancelledJobs.push(jobId);
-                for (let index = recorder.jobs.length - 1; index >= 0; index--) if (recorder.jobs[index].id === jobId) recorder.jobs.splice(index, 1);
-            },
-            cancelAllJobs: async (appId: string) => {
-                recorder.cancelledJobs.push(`*${appId}`);
-                recorder.jobs.length = 0;
-            },
+            registerProcessors: async (processors: IProcessor[]) => scheduler.define(instance, processors),
+            scheduleOnce: async (job: IOnetimeSchedule) => scheduler.scheduleOnce(fromApp(job)),
+            scheduleRecurring: async (job: IRecurringSchedule) => scheduler.scheduleRecurring(fromApp(job)),
+            cancelJob: async (jobId: string) => scheduler.cancel(jobId),
+            cancelAllJobs: async (appId: string) => scheduler.cancelAll(appId),
         },
         internal: {},
         // The engine signs every installed app with these keys and checks the signature on each enable.

@@ -1,6 +1,5 @@
 /** What the host saw the app do, for scenarios to assert on. Emptied in place between tests. */
 import type { IMessage } from 'apps-engine-1-62/definition/messages';
-import type { IProcessor } from 'apps-engine-1-62/definition/scheduler';
 import type { ISlashCommand } from 'apps-engine-1-62/definition/slashcommands';
 
 import { WebClient } from './webClient';
@@ -12,9 +11,11 @@ export interface RecordedMessage {
     blocks: unknown[] | undefined;
 }
 
-/** One private (ephemeral) message, seen by its user only. */
+/** One private (ephemeral) message, for its user only. */
 export interface RecordedNotice extends RecordedMessage {
     userId: string;
+    /** Whether the user had that room open: the client shows an ephemeral message nowhere else. */
+    seen: boolean;
 }
 
 export interface HttpExchange {
@@ -24,20 +25,14 @@ export interface HttpExchange {
     status: number | 'error' | 'refused';
 }
 
-export type ScheduledJob = { kind: 'once'; id: string; when: Date } | { kind: 'recurring'; id: string; interval: string | number; fromStartup: boolean };
-
 export class HostRecorder {
     /** Messages everyone in the room sees, the visitor included: must stay empty. */
     readonly posted: RecordedMessage[] = [];
     readonly notices: RecordedNotice[] = [];
     readonly web = new WebClient();
     readonly http: HttpExchange[] = [];
-    /** The host's slash command registry (what `/` autocompletes), kept between tests like the processors. */
+    /** The host's slash command registry (what `/` autocompletes), kept between tests. */
     readonly commands = new Map<string, { appId: string; command: ISlashCommand }>();
-    /** The engine's wrappers around the app's processors, by the id the engine gave them. */
-    readonly processors = new Map<string, IProcessor>();
-    readonly jobs: ScheduledJob[] = [];
-    readonly cancelledJobs: string[] = [];
     readonly settingChanges: string[] = [];
     /** Bridge methods the scenario reached that these bridges do not implement. */
     readonly unimplemented: string[] = [];
@@ -45,7 +40,7 @@ export class HostRecorder {
     readonly calls = new Map<string, number>();
 
     clear(): void {
-        for (const list of [this.posted, this.notices, this.http, this.jobs, this.cancelledJobs, this.settingChanges, this.unimplemented]) list.length = 0;
+        for (const list of [this.posted, this.notices, this.http, this.settingChanges, this.unimplemented]) list.length = 0;
         this.calls.clear();
         this.web.clear();
     }

@@ -1,7 +1,9 @@
 /**
  * What the real engine cannot show: the Rocket.Chat web client's side of a UI interaction. The client issues a
  * triggerId per click or command, forgets it 5000 ms later (ActionManager's TRIGGER_TIMEOUT), and renders at most
- * one surface per triggerId; anything else arrives and is silently not drawn.
+ * one surface per triggerId; anything else arrives and is silently not drawn. It also knows which room each user
+ * has open: an ephemeral message lands in the client's message store under its room (client/startup/
+ * incomingMessages.ts), so the user sees it in that room only.
  */
 import type { IUIKitSurface } from 'apps-engine-1-62/definition/uikit/IUIKitSurface';
 
@@ -32,6 +34,16 @@ interface IssuedTrigger {
 export class WebClient {
     readonly surfaces: ShownSurface[] = [];
     private readonly triggers = new Map<string, IssuedTrigger>();
+    private readonly openRooms = new Map<string, string>();
+
+    /** The user opens a room (typing a command or clicking there means they have it open). */
+    open(userId: string, roomId: string): void {
+        this.openRooms.set(userId, roomId);
+    }
+
+    openRoom(userId: string): string | undefined {
+        return this.openRooms.get(userId);
+    }
 
     issueTrigger(userId: string): string {
         const triggerId = randomId();
@@ -72,5 +84,6 @@ export class WebClient {
     clear(): void {
         this.surfaces.length = 0;
         this.triggers.clear();
+        this.openRooms.clear();
     }
 }

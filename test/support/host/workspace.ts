@@ -1,15 +1,17 @@
 /**
  * The Rocket.Chat database as far as the app sees it: users, rooms, omnichannel visitors and departments, the
  * workspace settings it may read, and the app's own persistence collection. The bridges of both engines read
- * and write here; scenarios arrange data here and look at it afterwards.
+ * and write here; scenarios arrange data here and look at it afterwards. Visitors and rooms are kept as
+ * Rocket.Chat stores them, and handed out through its converters' rules (converters.ts).
  */
-import type { IDepartment, ILivechatRoom, IVisitor } from 'apps-engine-1-62/definition/livechat';
+import type { IDepartment, ILivechatContact, ILivechatRoom, IVisitor } from 'apps-engine-1-62/definition/livechat';
 import { OmnichannelSourceType } from 'apps-engine-1-62/definition/livechat/ILivechatRoom';
 import type { IRoom } from 'apps-engine-1-62/definition/rooms';
-import { RoomType } from 'apps-engine-1-62/definition/rooms/RoomType';
 import type { IUser } from 'apps-engine-1-62/definition/users';
 import { UserStatusConnection } from 'apps-engine-1-62/definition/users/UserStatusConnection';
 import { UserType } from 'apps-engine-1-62/definition/users/UserType';
+
+import { convertRoom, convertVisitor, convertVisitorById, type ConverterLookups, type RoomDocument, type VisitorDocument } from './converters';
 
 export interface PersistedRecord {
     id: string;
@@ -40,16 +42,55 @@ let counter = 0;
 export const randomId = (): string =>
     `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2)}`.slice(0, 17).padEnd(17, '0');
 
+export interface WorkspaceOptions {
+    /** Rocket.Chat 8.4+ maps visitors' `externalIds` to the top level (default true). */
+    externalIds?: boolean;
+}
+
+/** A visitor to store: `id` becomes `_id`; every other field is stored as Rocket.Chat names it (`ts`, `lastChat`...). */
+export type VisitorSeed = { id: string } & Partial<Omit<VisitorDocument, '_id'>>;
+
+/** An omnichannel conversation to store; open unless `closed` says how it ended. */
+export interface LivechatRoomSeed {
+    id: string;
+    visitor: { id?: string };
+    servedBy?: IUser;
+    department?: IDepartment;
+    /** When it started (default 2026-06-05T11:22:30Z). */
+    createdAt?: Date;
+    lastMessageAt?: Date;
+    source?: ILivechatRoom['source'];
+    contactId?: string;
+    closed?: ClosingInfo;
+}
+
+export interface ClosingInfo {
+    at: Date;
+    /** An agent, or the visitor themselves. */
+    by: IUser | 'visitor';
+    tags?: string[];
+}
+
+const SEEDED_AT = new Date('2026-06-05T11:22:30Z');
+
 export class Workspace {
     readonly users = new Map<string, IUser>();
-    readonly rooms = new Map<string, IRoom>();
-    readonly visitors = new Map<string, IVisitor>();
+    /** `rocketchat_room` as stored; `room()` and `rooms` give what the app is handed. */
+    readonly roomDocuments = new Map<string, RoomDocument>();
+    /** `rocketchat_livechat_visitor` as stored; `visitor()` gives what the app is handed. */
+    readonly visitors = new Map<string, VisitorDocument>();
     readonly departments = new Map<string, IDepartment>();
+    /** Omnichannel contacts (Rocket.Chat 7+), as the contacts converter hands them over. */
+    readonly contacts = new Map<string, ILivechatContact>();
     readonly serverSettings = new Map<string, unknown>();
+    /** Settings hidden from apps (`hidden: true`, as the `SETTINGS_HIDDEN` environment variable sets). */
+    readonly hiddenSettings = new Set<string>();
     /** The app's persistence collection; shared by every instance of the app, as a cluster's database is. */
     readonly records: PersistedRecord[] = [];
     /** A host method that fails on its next call, with this error message (a database error, say). */
     readonly failures = new Map<string, string>();
+
+    constructor(private readonly options: WorkspaceOptions = {}) {}
 
     /** Throws the failure planned for `method`, once. */
     failIfPlanned(method: string): void {
@@ -62,8 +103,42 @@ export class Workspace {
 
     /** Empties every collection in place: the bridges keep their reference to this workspace. */
     clear(): void {
-        for (const map of [this.users, this.rooms, this.visitors, this.departments, this.serverSettings, this.failures]) map.clear();
+        for (const map of [this.users, this.roomDocuments, this.visitors, this.departments, this.contacts, this.serverSettings, this.failures]) map.clear();
+        this.hiddenSettings.clear();
         this.records.length = 0;
+    }
+
+    /** What the converters read while converting. */
+    get lookups(): ConverterLookups {
+        return {
+            visitor: (id) => this.visitors.get(id),
+            user: (id) => stored(this.users.get(id)),
+            department: (id) => stored(this.departments.get(id)),
+            contact: (id) => stored(this.contacts.get(id)),
+            externalIds: this.options.externalIds ?? true,
+        };
+    }
+
+    /** A visitor as `getLivechatVisitorById` hands it over: undefined when unknown or disabled. */
+    visitor(id: string): IVisitor | undefined {
+        return stored(convertVisitorById(id, this.lookups));
+    }
+
+    /** A room as the engine hands it to the app (converted now, from what is stored now). */
+    findRoom(id: string): IRoom | undefined {
+        const document = this.roomDocuments.get(id);
+        return document ? stored(convertRoom(document, this.lookups)) : undefined;
+    }
+
+    room<T extends IRoom = IRoom>(id: string): T {
+        const room = this.findRoom(id);
+        if (!room) throw new Error(`no room ${id}`);
+        return room as T;
+    }
+
+    /** Every room as the app would be handed it. */
+    get rooms(): ReadonlyMap<string, IRoom> {
+        return new Map([...this.roomDocuments.keys()].map((id) => [id, this.room(id)]));
     }
 
     addUser(partial: Partial<IUser> & { id: string; username: string }): IUser {
@@ -86,19 +161,24 @@ export class Workspace {
         return stored(user);
     }
 
-    addVisitor(partial: Partial<IVisitor> & { id: string }): IVisitor & { id: string } {
-        const visitor: IVisitor = {
+    /** Stores a visitor; returns it as the converter hands it over (even if disabled: a disabled one is never handed over). */
+    addVisitor({ id, ...fields }: VisitorSeed): IVisitor & { id: string } {
+        const document: VisitorDocument = {
+            _id: id,
             token: `token-${randomId()}`,
-            username: `guest-${partial.id.slice(0, 6)}`,
-            name: partial.username ?? partial.id,
-            ...partial,
-        } as IVisitor;
-        this.visitors.set(partial.id, visitor);
-        return stored(visitor) as IVisitor & { id: string };
+            username: `guest-${id.slice(0, 6)}`,
+            name: fields.username ?? id,
+            ts: SEEDED_AT,
+            _updatedAt: SEEDED_AT,
+            status: 'online',
+            ...fields,
+        };
+        this.visitors.set(id, document);
+        return stored(convertVisitor(document, this.lookups)) as IVisitor & { id: string };
     }
 
     /** Replaces what is stored for an existing visitor (a custom field set by the widget, an app's external id). */
-    updateVisitor(id: string, change: (visitor: IVisitor) => IVisitor): IVisitor {
+    updateVisitor(id: string, change: (visitor: VisitorDocument) => VisitorDocument): VisitorDocument {
         const current = this.visitors.get(id);
         if (!current) throw new Error(`no visitor ${id}`);
         const next = change(stored(current));
@@ -119,51 +199,66 @@ export class Workspace {
         return stored(full);
     }
 
-    /** An open omnichannel room with the visitor, served by `servedBy`. */
-    addLivechatRoom(parts: Partial<Omit<ILivechatRoom, 'visitor'>> & { id: string; visitor: IVisitor }): ILivechatRoom {
-        const { visitor, servedBy } = parts;
-        const at = new Date('2026-06-05T11:22:30Z');
-        const room: ILivechatRoom = {
-            type: RoomType.LIVE_CHAT,
-            slugifiedName: parts.id,
-            displayName: visitor.name,
-            creator: servedBy ?? (this.users.values().next().value as IUser),
-            usernames: servedBy ? [servedBy.username] : [],
-            userIds: servedBy ? [servedBy.id] : [],
-            isWaitingResponse: false,
-            isOpen: true,
-            // Required by the type; Rocket.Chat fills it in when the room closes.
-            closer: 'user',
-            source: { type: OmnichannelSourceType.WIDGET },
-            createdAt: at,
-            updatedAt: at,
-            ...parts,
-            visitor: { id: visitor.id, token: visitor.token, username: visitor.username, name: visitor.name } as IVisitor,
+    /** Stores an omnichannel room as Rocket.Chat does, and records it as the visitor's last chat. */
+    addLivechatRoom(seed: LivechatRoomSeed): ILivechatRoom {
+        const visitor = this.visitors.get(seed.visitor.id ?? '');
+        if (!visitor) throw new Error(`no visitor ${seed.visitor.id}`);
+        const createdAt = seed.createdAt ?? SEEDED_AT;
+        const { servedBy } = seed;
+        const document: RoomDocument = {
+            _id: seed.id,
+            t: 'l',
+            fname: visitor.name ?? visitor.username,
+            ts: createdAt,
+            _updatedAt: createdAt,
+            lm: seed.lastMessageAt ?? createdAt,
+            msgs: 0,
+            v: { _id: visitor._id, username: visitor.username, token: visitor.token, status: visitor.status },
+            ...(servedBy ? { servedBy: { _id: servedBy.id, username: servedBy.username, ts: createdAt } } : {}),
+            ...(seed.department ? { departmentId: seed.department.id } : {}),
+            ...(seed.contactId ? { contactId: seed.contactId } : {}),
+            open: true,
+            waitingResponse: false,
+            source: seed.source ?? { type: OmnichannelSourceType.WIDGET },
         };
-        this.rooms.set(room.id, room);
-        return stored(room);
+        this.roomDocuments.set(seed.id, document);
+        if (!visitor.lastChat || visitor.lastChat.ts <= createdAt) visitor.lastChat = { _id: seed.id, ts: createdAt };
+        if (seed.closed) this.closeRoom(seed.id, seed.closed);
+        return this.room<ILivechatRoom>(seed.id);
+    }
+
+    /** Changes a stored room (a transfer, say). */
+    updateRoom(id: string, change: (room: RoomDocument) => RoomDocument): void {
+        const current = this.roomDocuments.get(id);
+        if (!current) throw new Error(`no room ${id}`);
+        this.roomDocuments.set(id, change(stored(current)));
+    }
+
+    /** Closes a conversation as Rocket.Chat's `closeRoomById` does: `open` is unset, the closing fields set. */
+    closeRoom(id: string, { at, by, tags }: ClosingInfo): void {
+        this.updateRoom(id, ({ open: _open, ...room }) => ({
+            ...room,
+            closedAt: at,
+            closer: by === 'visitor' ? 'visitor' : 'user',
+            closedBy: by === 'visitor' ? { _id: room.v?._id ?? '', username: room.v?.username ?? '' } : { _id: by.id, username: by.username },
+            ...(room.v ? { v: { ...room.v, status: 'offline' } } : {}),
+            ...(tags ? { tags } : {}),
+        }));
     }
 
     addChannel(parts: { id: string; name: string; creator: IUser }): IRoom {
         const at = new Date('2026-01-05T09:00:00Z');
-        const room: IRoom = {
-            id: parts.id,
-            type: RoomType.CHANNEL,
-            slugifiedName: parts.name,
-            displayName: parts.name,
-            creator: parts.creator,
-            usernames: [],
-            createdAt: at,
-            updatedAt: at,
-        };
-        this.rooms.set(room.id, room);
-        return stored(room);
-    }
-
-    room<T extends IRoom = IRoom>(id: string): T {
-        const room = this.rooms.get(id);
-        if (!room) throw new Error(`no room ${id}`);
-        return stored(room as T);
+        this.roomDocuments.set(parts.id, {
+            _id: parts.id,
+            t: 'c',
+            name: parts.name,
+            fname: parts.name,
+            u: { _id: parts.creator.id, username: parts.creator.username },
+            ts: at,
+            _updatedAt: at,
+            msgs: 0,
+        });
+        return this.room(parts.id);
     }
 
     /** Every record the app stored, as stored. */
