@@ -4,8 +4,10 @@ module.exports = {
     roots: ['<rootDir>/test'],
     testMatch: ['**/*.test.ts'],
     transform: {
-        '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+        '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
     },
+    // noble's hashes ship as ES modules only: compiled like the app's own code.
+    transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
     globalSetup: '<rootDir>/test/support/globalSetup.ts',
     testTimeout: 20000,
 };

@@ -5,6 +5,7 @@ import { appJsonProblems, implementedInterfaces, readAppJson } from './package/a
 import { bundleMain } from './package/bundle';
 import { i18nProblems, readI18nFiles } from './package/i18nFiles';
 import { problemsLoadingInDeno } from './package/loadsInDeno';
+import { problemsLoadingInVm2 } from './package/loadsInVm2';
 import { PackagingError } from './package/PackagingError';
 import { ROOT, zipPathFor } from './package/paths';
 import { collectRegistrations, hostI18nKeys } from './package/registrations';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     }
 
     const mainJs = await bundleMain();
-    problems.push(...(await problemsLoadingInDeno(mainJs)));
+    problems.push(...(await problemsLoadingInDeno(mainJs)), ...(await problemsLoadingInVm2(mainJs)));
     if (problems.length > 0) {
         throw new PackagingError(problems);
     }

@@ -178,6 +178,7 @@ export function hostFieldsSection(visitor: VisitorProfile, privacy: Privacy, vie
     add(t('field_username_rocketchat'), visitor.visitor.username);
     add(t('field_visitor_status'), wordFor('visitorStatus', visitor.visitor.status, viewer));
     add(t('field_visitor_since'), formatDateTime(visitor.visitor.createdAt, viewer));
+    add(t('field_last_chat'), formatDateTime(visitor.visitor.lastChatAt, viewer));
     add(t('field_department'), visitor.departmentName ?? visitor.visitor.departmentId);
     const custom = Object.entries({ ...visitor.visitor.customFields, ...visitor.visitor.livechatData });
     const { shown, more } = capped(custom, BOUNDS.customFields);

@@ -3,8 +3,10 @@ import { Breaker } from '../../src/liveperson/Breaker';
 import { fail, failureOf, type LivePersonFailure } from '../../src/liveperson/failures';
 
 const call = { reference: 'lp-test' };
-const failure = (kind: LivePersonFailure['kind'], extra: Partial<LivePersonFailure> = {}) => () =>
-    Promise.reject(new Error('never')).catch(() => fail({ kind, step: 'participantInfo', message: kind, reference: 'lp-x', ...extra }));
+const failure =
+    (kind: LivePersonFailure['kind'], extra: Partial<LivePersonFailure> = {}) =>
+    () =>
+        Promise.reject(new Error('never')).catch(() => fail({ kind, step: 'participantInfo', message: kind, reference: 'lp-x', ...extra }));
 const ok = () => Promise.resolve('answer');
 
 async function outcome(breaker: Breaker, lane: string, work: () => Promise<unknown>) {

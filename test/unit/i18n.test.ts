@@ -22,30 +22,29 @@ function sourceFiles(dir: string): string[] {
 function keysTheCodeUses(): Set<string> {
     const code = [path.join(ROOT, 'Main.ts'), ...sourceFiles(path.join(ROOT, 'src'))].map((file) => fs.readFileSync(file, 'utf8')).join('\n');
     const literals = new Set([...code.matchAll(/'([a-zA-Z][\w-]*)'/g)].map((match) => match[1]));
-    const problemCodes = [...fs.readFileSync(path.join(ROOT, 'src/settings/AppConfig.ts'), 'utf8').matchAll(/\| '(\w+)'/g)].map((match) => match[1]);
+    /** The members of a string-literal union type declared in a source file. */
+    const union = (file: string, type: string) => {
+        const declaration = new RegExp(`type ${type} =([^;]*);`).exec(fs.readFileSync(path.join(ROOT, file), 'utf8'))?.[1] ?? '';
+        return [...declaration.matchAll(/'(\w+)'/g)].map((match) => match[1]);
+    };
+    const problemCodes = union('src/settings/AppConfig.ts', 'ProblemCode');
     const vocabulary = fs.readFileSync(path.join(ROOT, 'src/ui/vocabulary.ts'), 'utf8');
     const words = [...vocabulary.matchAll(/(customerStatus|customerType|visitorStatus|gender): \[([^\]]*)\]/g)].flatMap((match) =>
         [...match[2].matchAll(/'(\w+)'/g)].filter((word) => word[1] !== 'canceled').map((word) => `word_${match[1]}_${word[1]}`),
     );
-    const kinds = [
-        'auth',
-        'misconfigured',
-        'forbidden',
-        'notFound',
-        'notAuthenticated',
-        'rateLimited',
-        'timeout',
-        'unavailable',
-        'invalidResponse',
-        'unexpected',
-    ];
+    const kinds = [...union('src/liveperson/failures.ts', 'LivePersonFailureKind'), 'unexpected'];
     const families = [
         ...Object.values(SettingId).flatMap((id) => [`${id}_label`, `${id}_description`]),
         ...SETTINGS.flatMap((setting) => (setting.values ?? []).map((option) => option.i18nLabel)),
         ...SETTINGS.map((setting) => setting.section).filter((section): section is string => Boolean(section)),
         ...problemCodes.map((code) => `problem_${code}`),
-        ...['domain', 'login', 'agentSession', 'messagingDomain'].map((step) => `status_step_${step}`),
+        ...['domain', 'login', 'agentSession', 'messagingDomain', 'profile'].map((step) => `status_step_${step}`),
         ...kinds.map((kind) => `status_kind_${kind}`),
+        ...union('src/liveperson/model.ts', 'ActivityKind').map((kind) => `activity_${kind}`),
+        ...['negative', 'neutral', 'positive'].map((sentiment) => `history_sentiment_${sentiment}`),
+        ...['agent', 'visitor', 'bot'].map((closer) => `history_closed_by_${closer}`),
+        ...union('src/visitor/participantChoice.ts', 'Trust').map((trust) => `trust_${trust}`),
+        ...union('src/visitor/signedId.ts', 'SignedIdProblem').map((problem) => `signature_${problem}`),
         ...words,
     ];
     return new Set([...literals, ...families]);
@@ -83,6 +82,16 @@ describe('translations', () => {
         const inViews = [...code.matchAll(/\bt\('([\w-]+)'/g)].map((match) => match[1]);
         expect(inViews.length).toBeGreaterThan(50);
         expect(inViews.filter(isHostOnlyKey)).toEqual([]);
+    });
+
+    it.each(['field_', 'panel_section_', 'state_title_', 'activity_', 'status_step_', 'trust_'])('labels of one family (%s) that share a view never read the same, in any language', (prefix) => {
+        const keys = Object.keys(english).filter((key) => key.startsWith(prefix) && !key.includes('{{') && !/\{\{/.test(english[key]));
+        expect(keys.length).toBeGreaterThan(3);
+        for (const language of LANGUAGES) {
+            const t = translator(language);
+            const texts = keys.map((key) => t(key as never).toLowerCase());
+            expect({ language, duplicates: texts.filter((text, index) => texts.indexOf(text) !== index) }).toEqual({ language, duplicates: [] });
+        }
     });
 
     it('the translations are not English copies', () => {

@@ -1,3 +1,4 @@
+import { bindingOf } from '../support/signedIds';
 import { parseHostVisitor } from '../../src/visitor/parseHostVisitor';
 
 const seedVisitor = {
@@ -29,6 +30,8 @@ describe('reading the host visitor', () => {
             livechatData: {},
             customFields: {},
             externalIds: [{ appId: 'app-1', entityId: 'ent-1', metadata: { username: 'wa-user', nested: '{"a":1}' } }],
+            // Only the token's hash, what a signed id's `rcv` claim must say.
+            binding: bindingOf('secret-token'),
         });
         expect(JSON.stringify(visitor)).not.toContain('secret-token');
     });

@@ -14,7 +14,9 @@ describe('reading /visitorinfo arguments', () => {
         [['hlep'], { kind: 'help', unknown: 'hlep' }],
         [['imported_visitor-42'], { kind: 'byId', visitorId: 'imported_visitor-42' }],
         [['link', 'a', 'b'], { kind: 'help', unknown: 'link a b' }],
-        [['status', 'now'], { kind: 'help', unknown: 'status now' }],
+        [['status', '6a22b1765528fa64dd29de70'], { kind: 'status', target: '6a22b1765528fa64dd29de70' }],
+        [['status', 'msg:c-1'], { kind: 'status', target: 'msg:c-1' }],
+        [['status', 'a', 'b'], { kind: 'help', unknown: 'status a b' }],
         [['../etc/passwd'], { kind: 'help', unknown: '../etc/passwd' }],
     ])('%p -> %p', (args, expected) => {
         expect(parseVisitorInfoArgs(args)).toEqual(expected);

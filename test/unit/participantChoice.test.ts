@@ -1,4 +1,4 @@
-import { participantIdProblem } from '../../src/liveperson/participantId';
+import { participantIdProblem } from '../../src/liveperson/model';
 import { linkedEntityId, targetOfEntity, targetOfTypedId, unlinkedEntityId } from '../../src/visitor/entityIds';
 import type { HostVisitor } from '../../src/visitor/HostVisitor';
 import type { LinkRecord } from '../../src/visitor/linkRecords';
@@ -20,8 +20,10 @@ const mapping = (overrides: Partial<ParticipantMapping> = {}): ParticipantMappin
     accountId: '12345678',
     participantAppIds: ['whatsapp-app', 'sso-app'],
     participantField: 'lpParticipantId',
+    signingSecret: undefined,
     sourceMode: 'auto',
     link: undefined,
+    nowMs: Date.parse('2026-06-01T10:00:00Z'),
     ...overrides,
 });
 const record = (entityId: string): LinkRecord => ({
@@ -132,6 +134,8 @@ describe('choosing the LivePerson consumer of a visitor, and how far to trust it
         expect(targetOfEntity(unlinkedEntityId('v'), '12345678', 'auto')).toBeUndefined();
         expect(targetOfTypedId('msg:c-1', 'auto')).toEqual({ source: 'messaging', id: 'c-1' });
         expect(targetOfTypedId('p-1', 'messaging')).toEqual({ source: 'messaging', id: 'p-1' });
+        // A messaging id while the admin chose chat points at nothing, typed or stored.
+        expect(targetOfTypedId('msg:c-1', 'chat')).toBeUndefined();
         expect(linkedEntityId('12345678', { source: 'messaging', id: 'c-1' })).toBe('lp:12345678:msg:c-1');
     });
 

@@ -3,9 +3,6 @@
  * process (vm2), over the same in-memory bridges as the 1.62 host. Only its storages differ, as their
  * interfaces do.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 import type { IUser } from 'apps-engine-1-42/definition/users';
 import { AppManager } from 'apps-engine-1-42/server/AppManager';
@@ -16,6 +13,7 @@ import { AppLogStorage, AppMetadataStorage, AppSourceStorage, type IAppStorageIt
 
 import { bridgeMethods, type HostOptions } from '../host/bridgeMethods';
 import { hostBridges } from '../host/hostBridge';
+import { withEngine142Root } from '../../../scripts/package/loadsInVm2';
 import { CLASS_TO_BRIDGE, packagedAppInfo } from './engine';
 
 export interface Engine142 {
@@ -43,33 +41,10 @@ export async function startEngine142(host: HostOptions): Promise<Engine142> {
 /** `POST /api/apps` with the zip, by an admin who grants what the app asks for. */
 export async function installPackage142(manager: AppManager, zip: Buffer, admin: IUser): Promise<ProxiedApp> {
     const { permissions } = packagedAppInfo(zip);
-    const result = await withEngineModuleRoot(() => manager.add(zip, { enable: true, permissionsGranted: permissions, user: admin }));
+    const result = await withEngine142Root(() => manager.add(zip, { enable: true, permissionsGranted: permissions, user: admin }));
     const app = result.getApp();
     if (result.getStorageError() || !app) throw new Error(`the engine refused the package: ${result.getStorageError() ?? 'no app'}`);
     return app;
-}
-
-const ENGINE_1_42 = path.dirname(require.resolve('apps-engine-1-42/package.json'));
-
-/**
- * vm2 resolves the app's `require('@rocket.chat/apps-engine/definition/...')` from the process's working
- * directory. On a 1.42 server that directory's node_modules holds the engine itself; here the name belongs to
- * the app's build-time definitions (1.66). So the package is compiled from a temporary directory whose
- * node_modules has 1.42.1 under its real name. Only the compile needs it: the bundle requires everything then.
- */
-async function withEngineModuleRoot<T>(run: () => Promise<T>): Promise<T> {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apps-engine-1-42-host-'));
-    const scope = path.join(root, 'node_modules', '@rocket.chat');
-    fs.mkdirSync(scope, { recursive: true });
-    fs.symlinkSync(ENGINE_1_42, path.join(scope, 'apps-engine'), 'dir');
-    const previous = process.cwd();
-    process.chdir(root);
-    try {
-        return await run();
-    } finally {
-        process.chdir(previous);
-        fs.rmSync(root, { recursive: true, force: true });
-    }
 }
 
 /** The host's `rocketchat_apps` collection, as 1.42 uses it (one `update` for everything). */
