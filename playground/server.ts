@@ -11,12 +11,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { BUILD_DIR, buildClient } from './build';
-import { PlaygroundInputError, PlaygroundSession, TICK_EVERY_MS } from './session';
-import { LIVEPERSON_MODES, type ApiResult, type LivePersonMode, type SettingsRequest, type Snapshot } from './shared';
+import { isLivePersonMode, LIVEPERSON_MODES } from './livePersonModes';
+import { field, HttpError, readJsonBody, requiredString } from './apiInput';
+import { PlaygroundSession } from './session';
+import type { ApiResult, SettingsRequest, Snapshot } from './shared';
 
 const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 64 * 1024;
 const PUSH_EVERY_MS = 150;
+/** How often the session looks for due jobs (Agenda looks every 5 s by default; this is quicker to watch). */
+const TICK_EVERY_MS = 250;
 
 const CONTENT_TYPES: Record<string, string> = {
     '.js': 'text/javascript; charset=utf-8',
@@ -44,20 +47,10 @@ const PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-class HttpError extends Error {
-    constructor(
-        readonly status: number,
-        message: string,
-    ) {
-        super(message);
-    }
-}
-
 export interface RunningPlayground {
     url: string;
     /** How long esbuild took to bundle the page. */
     bundleMs: number;
-    session: PlaygroundSession;
     stop(): Promise<void>;
 }
 
@@ -70,56 +63,6 @@ function parsePort(value: string | undefined): number {
     return port;
 }
 
-function readJsonBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {
-    return new Promise((resolve, reject) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        request.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                reject(new HttpError(413, 'request body too large'));
-                request.destroy();
-                return;
-            }
-            chunks.push(chunk);
-        });
-        request.once('end', () => {
-            const raw = Buffer.concat(chunks).toString('utf8');
-            try {
-                const parsed: unknown = raw === '' ? {} : JSON.parse(raw);
-                if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-                resolve(parsed as Record<string, unknown>);
-            } catch {
-                reject(new HttpError(400, 'the body must be a JSON object'));
-            }
-        });
-        request.once('error', reject);
-    });
-}
-
-function stringField(body: Record<string, unknown>, name: string, required: true): string;
-function stringField(body: Record<string, unknown>, name: string, required?: false): string | undefined;
-function stringField(body: Record<string, unknown>, name: string, required = false): string | undefined {
-    const value = body[name];
-    if (value === undefined && !required) return undefined;
-    if (typeof value !== 'string') throw new HttpError(400, `"${name}" must be a string`);
-    return value;
-}
-
-function booleanField(body: Record<string, unknown>, name: string): boolean | undefined {
-    const value = body[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'boolean') throw new HttpError(400, `"${name}" must be true or false`);
-    return value;
-}
-
-function numberField(body: Record<string, unknown>, name: string): number | undefined {
-    const value = body[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, `"${name}" must be a number`);
-    return value;
-}
-
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
     response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify(body));
@@ -127,7 +70,7 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 
 /** Starts everything; resolves once the page is reachable. */
 export async function startPlayground(port = parsePort(process.env.PORT)): Promise<RunningPlayground> {
-    const bundle = await buildClient();
+    const bundleMs = await buildClient();
     const session = await PlaygroundSession.start();
     const events = new Set<http.ServerResponse>();
     let lastPushed = '';
@@ -153,32 +96,30 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
     }, TICK_EVERY_MS);
 
     const api: Record<string, (body: Record<string, unknown>) => Promise<void> | void> = {
-        command: (body) => session.send(stringField(body, 'text', true)),
-        'room-action': (body) => session.roomAction(stringField(body, 'actionId', true)),
+        command: (body) => session.send(requiredString(body, 'text')),
+        'room-action': (body) => session.roomAction(requiredString(body, 'actionId')),
         'block-action': (body) =>
             session.blockAction({
-                viewId: stringField(body, 'viewId', true),
-                actionId: stringField(body, 'actionId', true),
-                blockId: stringField(body, 'blockId', true),
-                value: stringField(body, 'value'),
+                viewId: requiredString(body, 'viewId'),
+                actionId: requiredString(body, 'actionId'),
+                blockId: requiredString(body, 'blockId'),
+                value: field(body, 'value', 'string'),
             }),
-        'view-close': (body) => session.closeView(stringField(body, 'viewId', true)),
-        select: (body) => session.select({ userId: stringField(body, 'userId'), roomId: stringField(body, 'roomId') }),
+        'view-close': (body) => session.closeView(requiredString(body, 'viewId')),
+        select: (body) => session.select({ userId: field(body, 'userId', 'string'), roomId: field(body, 'roomId', 'string') }),
         settings: (body) => {
             const change: SettingsRequest = {
-                maskPii: booleanField(body, 'maskPii'),
-                showSensitive: booleanField(body, 'showSensitive'),
-                timeoutMs: numberField(body, 'timeoutMs'),
-                language: stringField(body, 'language'),
+                maskPii: field(body, 'maskPii', 'boolean'),
+                showSensitive: field(body, 'showSensitive', 'boolean'),
+                timeoutMs: field(body, 'timeoutMs', 'number'),
+                language: field(body, 'language', 'string'),
             };
             return session.saveSettings(change);
         },
         mode: (body) => {
-            const mode = stringField(body, 'mode', true);
-            if (!(LIVEPERSON_MODES as readonly string[]).includes(mode)) {
-                throw new HttpError(400, `"mode" must be one of ${LIVEPERSON_MODES.join(', ')}`);
-            }
-            session.setMode(mode as LivePersonMode);
+            const mode = requiredString(body, 'mode');
+            if (!isLivePersonMode(mode)) throw new HttpError(400, `"mode" must be one of ${LIVEPERSON_MODES.map(({ name }) => name).join(', ')}`);
+            session.setMode(mode);
         },
     };
 
@@ -200,9 +141,9 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
             fs.createReadStream(file).pipe(response);
             return;
         }
-        if (request.method === 'GET' && (url.pathname === '/app-icon.png' || url.pathname === '/favicon.ico') && session.icon) {
+        if (request.method === 'GET' && url.pathname === '/app-icon.png' && session.zip.icon) {
             response.writeHead(200, { 'Content-Type': 'image/png' });
-            response.end(session.icon);
+            response.end(session.zip.icon);
             return;
         }
         if (request.method === 'GET' && url.pathname === '/api/state') {
@@ -235,7 +176,7 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
     const allowedHosts = new Set<string>();
     const server = http.createServer((request, response) => {
         handle(request, response, allowedHosts).catch((error: unknown) => {
-            const status = error instanceof HttpError ? error.status : error instanceof PlaygroundInputError ? 400 : 500;
+            const status = error instanceof HttpError ? error.status : 500;
             if (status === 500) console.error('playground:', error);
             if (!response.headersSent) sendJson(response, status, { ok: false, error: (error as Error).message } satisfies ApiResult);
             else response.end();
@@ -263,7 +204,6 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
     let stopping: Promise<void> | undefined;
     return {
         url: `http://${HOST}:${actualPort}`,
-        session,
         stop() {
             stopping ??= (async () => {
                 clearInterval(ticker);
@@ -278,7 +218,7 @@ export async function startPlayground(port = parsePort(process.env.PORT)): Promi
             })();
             return stopping;
         },
-        bundleMs: bundle.ms,
+        bundleMs,
     };
 }
 

@@ -2,19 +2,7 @@
  * The playground's JSON API, shared by the server (playground/server.ts) and the page (playground/client).
  * Everything here is what a browser may see: no tokens, no credentials, no LivePerson headers.
  */
-
-/** How the LivePerson simulator behaves. */
-export const LIVEPERSON_MODES = ['normal', 'slow', 'down', '401', '429', 'garbage'] as const;
-export type LivePersonMode = (typeof LIVEPERSON_MODES)[number];
-
-export const MODE_DESCRIPTIONS: Record<LivePersonMode, string> = {
-    normal: 'answers at once',
-    slow: 'answers after 3 s: past the app’s time limit unless it is 3500 ms',
-    down: '503 on every call, Messaging (msgHist) included',
-    '401': 'bearer expired, logins refused',
-    '429': 'every call rate limited, Retry-After: 10 (the app then waits 10 s)',
-    garbage: 'an HTML page instead of JSON for profiles and Messaging history',
-};
+import type { LivePersonMode } from './livePersonModes';
 
 /** The time limits the settings drawer offers for `lp_timeout_ms` (the app accepts 100-3500 ms; 2500 is the default). */
 export const TIMEOUT_CHOICES = [1000, 2500, 3500] as const;
@@ -60,13 +48,11 @@ export interface PlaygroundRoom {
 /** In the order things happened; `at` is what the page prints (the fixed clock, when one is set). */
 export type TimelineEntry =
     | { kind: 'system'; id: string; at: number; text: string }
-    /** Something the user typed that is not a command: kept by the playground, as a room would. */
-    | { kind: 'message'; id: string; at: number; username: string; name: string; text: string }
     /**
      * A private (ephemeral) message the app sent to this user in this room. Rocket.Chat's client draws its ui-kit
      * `blocks` when it has any, and its `text` (markdown) only when it has none.
      */
-    | { kind: 'private'; id: string; at: number; username: string; name: string; text: string; blocks?: unknown[] }
+    | { kind: 'private'; id: string; at: number; username: string; text: string; blocks?: unknown[] }
     /** What the playground itself says (an unknown command, a host error). */
     | { kind: 'notice'; id: string; at: number; text: string };
 
@@ -76,15 +62,10 @@ export interface ContextualBarView {
     seq: number;
     viewId: string;
     appId: string;
-    action: 'open' | 'update';
-    /** The view's surface type as the app sent it (`contextualBar`). */
-    type: string;
     /** The plain_text title. */
     title: string;
     /** ui-kit layout blocks, untouched. */
     blocks: unknown[];
-    /** ms between the click and the app's answer (not sent with a fixed clock). */
-    openedAfterMs?: number;
 }
 
 export interface LivePersonRequestLine {
@@ -114,22 +95,17 @@ export interface RoomActionButton {
     label: string;
 }
 
-export interface SlashCommandInfo {
-    command: string;
-    params: string;
-    description: string;
-}
-
 export interface Snapshot {
     appName: string;
     users: PlaygroundUser[];
     rooms: PlaygroundRoom[];
+    /** LivePerson's modes the sidebar offers, with what each one does. */
+    modes: Array<{ name: LivePersonMode; description: string }>;
     userId: string;
     roomId: string;
     mode: LivePersonMode;
     /** Room actions the web client lists in this room's kebab menu. */
     roomActions: RoomActionButton[];
-    commands: SlashCommandInfo[];
     timeline: TimelineEntry[];
     bar: ContextualBarView | null;
     requests: LivePersonRequestLine[];

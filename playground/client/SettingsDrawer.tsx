@@ -5,6 +5,8 @@
  */
 import { IconButton, ToggleSwitch } from '@rocket.chat/fuselage';
 
+import './drawer.css';
+
 import { LANGUAGES, TIMEOUT_CHOICES, type PlaygroundSettings, type SettingsRequest } from '../shared';
 
 export function settingsSummary(settings: PlaygroundSettings): string {

@@ -3,6 +3,12 @@ import { useEffect, useState } from 'react';
 
 import type { ApiResult, Snapshot } from '../shared';
 
+/** The app's icon, from its zip. */
+export const APP_ICON = '/app-icon.png';
+
+/** A POST to the API; the page shows its failure above the room. */
+export type Call = (path: string, body: object) => Promise<void>;
+
 export async function post(path: string, body: object): Promise<void> {
     const response = await fetch(`/api/${path}`, {
         method: 'POST',

@@ -4,7 +4,6 @@
  */
 import '@rocket.chat/icons/dist/rocketchat.css';
 import '@rocket.chat/fuselage/dist/fuselage.css';
-import './playground.css';
 
 import { render } from 'react-dom';
 

@@ -20,6 +20,8 @@ import ModalSurface from '@rocket.chat/fuselage-ui-kit/dist/esm/surfaces/ModalSu
 import { createSurfaceRenderer } from '@rocket.chat/fuselage-ui-kit/dist/esm/surfaces/createSurfaceRenderer';
 import type { ReactElement } from 'react';
 
+import './uikit.css';
+
 import { Markdown } from './Markdown';
 
 /** ui-kit's BlockContext: BLOCK is a layout block (a text object used as a whole block draws nothing), NONE free text. */

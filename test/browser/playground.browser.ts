@@ -41,7 +41,7 @@ const VIEWPORT = { width: 1280, height: 720 };
 const TALL_VIEWPORT = { width: 1280, height: 2400 };
 /** How long the app may take to notice a new server language (it re-reads the server's settings every 10 s). */
 const LANGUAGE_PICKUP_MS = 15_000;
-/** Every time the page prints is this one (playground/session.ts, PLAYGROUND_FIXED_CLOCK). */
+/** Every time the page prints is this one (playground/fixedClock.ts, PLAYGROUND_FIXED_CLOCK). */
 const FIXED_CLOCK = '2026-06-05T12:00:00Z';
 
 const ROOMS = {
