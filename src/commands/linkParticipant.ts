@@ -64,7 +64,7 @@ async function link(
 
     // An id nobody checked would be presented as a profile a supervisor vouched for.
     const ref: ParticipantRef = target.source === 'chat' ? { source: 'chat', participantId: target.id } : { source: 'messaging', consumerId: target.id };
-    const check = await services.directory.lookup(call, ref, 'refresh', 0);
+    const check = await services.directory.lookup(call, ref, 'refresh');
     if (!check.ok && check.failure.kind === 'notFound') return t('msg_link_not_found', { participantId: target.id });
     if (!check.ok && check.failure.kind !== 'notAuthenticated') {
         return t('msg_link_not_checked', { reason: failureText(check.failure, viewer), reference: check.failure.reference });

@@ -113,7 +113,7 @@ export class Prefetcher {
         this.startedAt.push(Date.now());
         // The budget starts now, not when the task was queued.
         const call = task.config.livePerson && newCall(task.host, task.config.livePerson, BUDGETS.background);
-        void (call ? this.deps.directory.lookup(call, task.ref, 'cached', task.config.historyCount) : Promise.resolve())
+        void (call ? this.deps.directory.lookup(call, task.ref, 'cached') : Promise.resolve())
             // Closed while the fetch ran: what it brought is not kept for it.
             .then(() => (this.rooms.peek(task.roomId) ? undefined : this.release(task.host, task.ref)))
             .catch(() => undefined)

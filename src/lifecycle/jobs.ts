@@ -19,7 +19,12 @@ const KEEP_ALIVE_INTERVAL = `${SESSION_TIMES.refreshEvery / 60_000} minutes`;
  * run) as `this`; the in-process runtime calls them with no `this`, and replaces the app's logger per run.
  */
 export function jobProcessors(app: App, services: AppServices): IProcessor[] {
-    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): HostAccess => ({ read, http, persis, logger: appOf(self, app).getLogger() });
+    const hostOf = (self: unknown, read: IRead, http: IHttp, persis: IPersistence): HostAccess => ({
+        read,
+        http,
+        persis,
+        logger: appOf(self, app).getLogger(),
+    });
     // The host hands a processor its own document id as `jobId`, not this id: nothing here reads it.
     const prewarmProcessor = (id: string): IProcessor => ({
         id,

@@ -57,7 +57,7 @@ export class Directory {
         return this.sessions.loginHeldBack ? { kind: 'heldBack' } : undefined;
     }
 
-    async lookup(call: LivePersonCall, ref: ParticipantRef, mode: LookupMode, historyCount: number): Promise<Lookup> {
+    async lookup(call: LivePersonCall, ref: ParticipantRef, mode: LookupMode): Promise<Lookup> {
         const step: LivePersonStep = ref.source === 'chat' ? 'participantInfo' : 'messagingHistory';
         const failed = (message: string, kind: LivePersonFailure['kind']): Lookup => ({
             ok: false,
@@ -70,7 +70,7 @@ export class Directory {
         const known = this.answers.get(key);
         const now = Date.now();
         const reuse = known && (mode === 'cached' ? now < known.freshUntil : now - known.at < (mode === 'refresh' ? TIMES.refreshFloor : TIMES.lastKnown));
-        const outcome = reuse && known ? known.outcome : await this.shared(call, ref, key, step, historyCount);
+        const outcome = reuse && known ? known.outcome : await this.shared(call, ref, key, step);
         const entry = this.answers.peek(key);
         const ageMs = entry ? Date.now() - entry.at : 0;
         if (outcome.ok) return { ok: true, answer: outcome.answer, ageMs: reuse ? ageMs : 0, fromCache: Boolean(reuse) };
@@ -98,7 +98,7 @@ export class Directory {
             await connectionSteps(call, this.sessions, this.domains, true)(step);
             if (!ref) return;
             lookup = await step('profile', async () => {
-                const found = await this.lookup(call, ref, 'refresh', 0);
+                const found = await this.lookup(call, ref, 'refresh');
                 if (!found.ok && !['notFound', 'notAuthenticated'].includes(found.failure.kind)) throw new LivePersonError(found.failure);
                 return found;
             });
@@ -161,10 +161,10 @@ export class Directory {
     }
 
     /** One fetch per consumer at a time, whoever asks; each caller waits only as long as its own time allows. */
-    private shared(call: LivePersonCall, ref: ParticipantRef, key: string, step: LivePersonStep, historyCount: number): Promise<Outcome> {
+    private shared(call: LivePersonCall, ref: ParticipantRef, key: string, step: LivePersonStep): Promise<Outcome> {
         let running = this.fetching.get(key);
         if (!running) {
-            const started = this.fetch(call, ref, key, step, historyCount).finally(() => this.fetching.get(key) === started && this.fetching.delete(key));
+            const started = this.fetch(call, ref, key, step).finally(() => this.fetching.get(key) === started && this.fetching.delete(key));
             this.fetching.set(key, (running = started));
         }
         let timer: ReturnType<typeof setTimeout> | undefined;
@@ -175,13 +175,13 @@ export class Directory {
         return Promise.race([running, expiry]).finally(() => clearTimeout(timer));
     }
 
-    private async fetch(call: LivePersonCall, ref: ParticipantRef, key: string, step: LivePersonStep, historyCount: number): Promise<Outcome> {
+    private async fetch(call: LivePersonCall, ref: ParticipantRef, key: string, step: LivePersonStep): Promise<Outcome> {
         let outcome: Outcome;
         try {
             const answer = await this.breaker.run(ref.source, call, step, () =>
                 ref.source === 'chat'
                     ? chatAnswer(call, this.sessions, this.domains, ref.participantId)
-                    : messagingAnswer(call, this.sessions, this.domains, ref, historyCount),
+                    : messagingAnswer(call, this.sessions, this.domains, ref),
             );
             outcome = { ok: true, answer };
         } catch (error) {

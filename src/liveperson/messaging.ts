@@ -33,17 +33,30 @@ export interface ConversationRecord {
     events: SdeEvent[];
 }
 
+/** The most one search returns (documented). */
+const SEARCH_LIMIT = 100;
+
 /**
- * The consumer's conversations, open and closed, at most `limit`, in one request: the profile, the history and
- * the activity all come from it. LivePerson documents no order for this search: callers sort.
+ * The consumer's conversations, open and closed (LivePerson keeps 13 months), in one request: the profile, the
+ * history and the activity all come from it. LivePerson documents no order for this search, so the page of the
+ * newest cannot be chosen: a consumer with more than one page gets one more request, for the other end.
  */
-export function searchConsumer(call: SettingsFreeCall, host: string, session: LivePersonSession, consumerId: string, limit: number) {
-    return search(call, host, session, 'consumer', { consumer: consumerId, status: ['OPEN', 'CLOSE'], contentToRetrieve: CONTENT }, `&offset=0&limit=${limit}`);
+export async function searchConsumer(call: SettingsFreeCall, host: string, session: LivePersonSession, consumerId: string): Promise<ConversationRecord[]> {
+    const body = { consumer: consumerId, status: ['OPEN', 'CLOSE'], contentToRetrieve: CONTENT };
+    const first = await search(call, host, session, 'consumer', body, `&offset=0&limit=${SEARCH_LIMIT}`);
+    if (first.total <= SEARCH_LIMIT) return first.records;
+    const last = await search(call, host, session, 'consumer', body, `&offset=${first.total - SEARCH_LIMIT}&limit=${SEARCH_LIMIT}`);
+    return [...first.records, ...last.records.filter((record) => !first.records.some((known) => known.conversationId === record.conversationId))];
 }
 
 /** One conversation by its id, whatever its status. */
-export function searchConversation(call: SettingsFreeCall, host: string, session: LivePersonSession, conversationId: string) {
-    return search(call, host, session, 'conversation', { conversationId, contentToRetrieve: CONTENT });
+export async function searchConversation(
+    call: SettingsFreeCall,
+    host: string,
+    session: LivePersonSession,
+    conversationId: string,
+): Promise<ConversationRecord[]> {
+    return (await search(call, host, session, 'conversation', { conversationId, contentToRetrieve: CONTENT })).records;
 }
 
 async function search(call: SettingsFreeCall, host: string, session: LivePersonSession, by: 'conversation' | 'consumer', body: object, paging = '') {
@@ -55,7 +68,10 @@ async function search(call: SettingsFreeCall, host: string, session: LivePersonS
         headers: { Authorization: `Bearer ${session.bearer}` },
         body,
     });
-    return recordsOf(readJson(call, 'messagingHistory', response)) ?? invalid(call, 'messagingHistory', response, 'no conversation records');
+    const answer = readJson(call, 'messagingHistory', response);
+    const records = recordsOf(answer) ?? invalid(call, 'messagingHistory', response, 'no conversation records');
+    const count = isRecord(answer) && isRecord(answer._metadata) ? numeric.safeParse(answer._metadata.count) : undefined;
+    return { records, total: count?.success ? count.data : records.length };
 }
 
 /** A search answer's conversations; undefined when it is no search answer at all. */

@@ -57,9 +57,6 @@ export async function chatAnswer(call: LivePersonCall, sessions: Sessions, domai
     }
 }
 
-/** Enough conversations for a history of the admin's length and for the profile's latest attributes. */
-const CONVERSATIONS_ASKED = { min: 10, max: 100 };
-
 /**
  * A Messaging consumer's profile, conversations and activity, from one consumer search of the Messaging
  * Interactions API (open and closed conversations). A conversation the link names and the search did not
@@ -70,19 +67,17 @@ export async function messagingAnswer(
     sessions: Sessions,
     domains: DomainBook,
     ref: Extract<ParticipantRef, { source: 'messaging' }>,
-    historyCount: number,
 ): Promise<LivePersonAnswer> {
     const host = await domains.host(call, 'msgHist');
     let session = await sessions.current(call);
-    const limit = Math.min(CONVERSATIONS_ASKED.max, Math.max(CONVERSATIONS_ASKED.min, historyCount + 1));
     let records: ConversationRecord[];
     try {
-        records = await searchConsumer(call, host, session, ref.consumerId, limit);
+        records = await searchConsumer(call, host, session, ref.consumerId);
     } catch (error) {
         const failure = failureOf(error);
         if (failure?.status !== 401) throw error;
         session = await sessions.replace(call, session, failure.step);
-        records = await searchConsumer(call, host, session, ref.consumerId, limit);
+        records = await searchConsumer(call, host, session, ref.consumerId);
     }
     sessions.touch(call, session);
     // LivePerson's consumer id is the consumer participant's id: a record that names someone else is not this consumer's.

@@ -39,7 +39,7 @@ export async function livePersonSection(
     if (choice.kind === 'none') return { state: 'noParticipant' };
     if (choice.kind === 'invalid') return { state: 'invalidParticipant', source: choice.source };
     const identity = { ref: choice.ref, source: choice.source, trust: choice.trust };
-    const lookup = await directory.lookup(call, choice.ref, mode, config.historyCount);
+    const lookup = await directory.lookup(call, choice.ref, mode);
     return lookup.ok
         ? { state: 'loaded', ...identity, answer: lookup.answer, ageMs: lookup.ageMs }
         : { state: 'failed', ...identity, failure: lookup.failure, ...(lookup.lastKnown ? { lastKnown: lookup.lastKnown } : {}) };

@@ -115,7 +115,9 @@ describe('what an agent uses, and what stays folded', () => {
     it('technical ids behind their own toggle, redrawn from the last answer even when LivePerson just failed', async () => {
         await world.command(world.users.agent, world.rooms.externalIds);
         world.sim.fault('participantInfo', { status: 503 });
+        world.advanceClock(11_000);
         await world.refresh(world.users.agent, world.rooms.externalIds);
+        expect(world.sim.count('participantInfo')).toBe(2);
         world.sim.clearLog();
         await world.click(world.users.agent, { label: 'Show technical details' }, world.rooms.externalIds);
         expect(Object.fromEntries(panel().fields)).toMatchObject({
@@ -127,7 +129,7 @@ describe('what an agent uses, and what stays folded', () => {
             'External ids': `app ${SSO_APP_ID} · ••••8822 · channel=web-sso`,
         });
         expect(world.sim.count()).toBe(0);
-        expect(panel().notices[0]?.title).toBe('Couldn’t refresh'.replace('’', "'"));
+        expect(panel().notices[0]?.title).toBe("Couldn't refresh");
         await world.click(world.users.agent, { label: 'Hide technical details' }, world.rooms.externalIds);
         expect(panel().fields.has('Visitor id')).toBe(false);
     });
@@ -137,7 +139,7 @@ describe('what an agent uses, and what stays folded', () => {
         world.advanceClock(3 * 60_000 + 5000);
         await world.command(world.users.agent, world.rooms.externalIds);
         const footnote = (world.panel()?.blocks as Array<{ blockId: string; elements?: Array<{ text: string }> }>).find((block) => block.blockId === 'footnote');
-        expect(footnote?.elements).toEqual([{ type: 'plain_text', text: 'From LivePerson 3 minutes ago. Emails, phone numbers and identifiers are masked, as set by your admin.', emoji: false }]);
+        expect(footnote?.elements).toEqual([expect.objectContaining({ type: 'plain_text', text: 'From LivePerson 3 minutes ago. Emails, phone numbers and identifiers are masked, as set by your admin.' })]);
     });
 
     it('the Portuguese agent reads the panel in Portuguese, dates in their time zone', async () => {

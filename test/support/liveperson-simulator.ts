@@ -4,18 +4,19 @@
  * `https://<liveperson host>/...` to `simulator.url` and sends the original host name in the `Host` header; routing
  * is by Host + path, so a call sent to the wrong LivePerson host fails here as it would in production.
  *
- * Faults (status codes, broken bodies, hangs, resets) and latency are injected per route, a rate limiter can stand
- * in front of every route, and every request is logged. reset() lets one simulator serve a whole test file.
+ * Faults (status codes, broken bodies, hangs, resets), verbatim replies and latency are set per route, a rate
+ * limiter can stand in front of every route, and every request is logged. reset() lets one simulator serve a whole
+ * test file.
  */
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { FaultQueue, faultOutcome } from './liveperson-simulator/faults';
+import { CannedAnswers, cannedOutcome } from './liveperson-simulator/canned-answers';
 import type { HandlerContext, SimRequest } from './liveperson-simulator/handlers';
 import { handle } from './liveperson-simulator/handlers';
 import { RateLimiter } from './liveperson-simulator/rate-limit';
-import type { Outcome } from './liveperson-simulator/reply';
+import type { Outcome, Reply } from './liveperson-simulator/reply';
 import { DOMAIN_API_HOST, matchRoute, normaliseHost } from './liveperson-simulator/routing';
 import { SimulatorState } from './liveperson-simulator/state';
 import type { Fault, LivePersonSimulator, RateLimit, RequestLogEntry, RouteName, SimConversation, SimulatorOptions } from './liveperson-simulator/types';
@@ -25,11 +26,13 @@ export type {
     FaultKind,
     LivePersonSimulator,
     RateLimit,
+    Reply,
     RequestLogEntry,
     RouteName,
     SimAccount,
     SimConsumerParticipant,
     SimConversation,
+    SimConversationInfo,
     SimSdeEvent,
     SimUser,
     SimulatorOptions,
@@ -51,7 +54,7 @@ class Simulator implements LivePersonSimulator {
     private readonly context: HandlerContext;
     private readonly globalLatencyMs: number;
     private readonly initialSessionTtlMs: number;
-    private readonly faults = new FaultQueue();
+    private readonly canned = new CannedAnswers();
     private readonly latencies = new Map<RouteName | '*', number>();
     private limiter: RateLimiter | undefined;
     private readonly server: Server;
@@ -114,14 +117,15 @@ class Simulator implements LivePersonSimulator {
     }
 
     fault(route: RouteName | '*', fault: Fault, times?: number): void {
-        if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 999)) {
-            throw new RangeError(`Simulator fault status must be an integer from 100 to 999, got ${fault.status}`);
-        }
-        this.faults.add(route, fault, times);
+        this.canned.add(route, fault, times);
+    }
+
+    reply(route: RouteName | '*', reply: Reply, times?: number): void {
+        this.canned.add(route, reply, times);
     }
 
     clearFaults(): void {
-        this.faults.clear();
+        this.canned.clear();
     }
 
     rateLimit(limit: RateLimit | undefined): void {
@@ -170,7 +174,7 @@ class Simulator implements LivePersonSimulator {
         for (const response of this.inFlight) response.socket?.destroy();
         this.inFlight.clear();
         this.state.reset();
-        this.faults.clear();
+        this.canned.clear();
         this.latencies.clear();
         this.limiter = undefined;
         this.context.sessionTtlMs = this.initialSessionTtlMs;
@@ -224,12 +228,12 @@ class Simulator implements LivePersonSimulator {
             entry.durationMs = Date.now() - at;
             this.inFlight.delete(response);
         });
-        // Decided now, not after the latency, so that concurrent requests meet the limiter and consume faults in arrival
-        // order. A request the limiter turns away never reaches the route, so it takes no fault; it still has the latency.
+        // Decided now, not after the latency, so that concurrent requests meet the limiter and consume canned answers in
+        // arrival order. A request the limiter turns away never reaches the route, so it takes none; it still has the latency.
         const limited = this.limiter?.check(performance.now());
-        const fault = limited ? undefined : this.faults.take(match.route);
+        const canned = limited ? undefined : this.canned.take(match.route);
         this.afterLatency(match.route, () => {
-            const outcome = limited ?? (fault ? faultOutcome(fault, match.route) : handle(match, simRequest, this.context));
+            const outcome = limited ?? (canned ? cannedOutcome(canned, match.route) : handle(match, simRequest, this.context));
             answer(response, entry, outcome);
         });
     }

@@ -52,7 +52,7 @@ async function loopbackCall(route: LoopbackRoute, info: IHttpBridgeRequestInfo, 
     if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     const loopback = new URL(`${target.pathname}${target.search}`, route.url);
     try {
-        const response = await send(loopback, info.method.toUpperCase(), headers, body, request.timeout ?? undefined, inFlight);
+        const response = await send(loopback, info.method.toUpperCase(), headers, body, request.timeout ?? undefined, inFlight, request.encoding === null);
         log.push({ method: info.method, url: info.url, status: response.statusCode });
         return { url: info.url, method: info.method, ...response };
     } catch (error) {
@@ -68,6 +68,7 @@ function send(
     body: string | undefined,
     timeoutMs: number | undefined,
     inFlight: Set<ClientRequest>,
+    raw: boolean,
 ) {
     return new Promise<Pick<IHttpResponse, 'statusCode' | 'headers' | 'content' | 'data'>>((resolve, reject) => {
         // agent: false closes the socket after the exchange, so nothing stays open when a test ends.
@@ -76,8 +77,11 @@ function send(
             incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
             incoming.once('error', reject);
             incoming.once('end', () => {
-                const content = Buffer.concat(chunks).toString('utf8');
                 const flat = flattenHeaders(incoming.headers);
+                // As Rocket.Chat's HTTP bridge (apps/meteor/app/apps/server/bridges/http.ts): `encoding: null` hands back the
+                // bytes, unparsed; otherwise the text, and the parsed JSON as `data` when the type says JSON.
+                if (raw) return resolve({ statusCode: incoming.statusCode ?? 0, headers: flat, content: Buffer.concat(chunks) as never });
+                const content = Buffer.concat(chunks).toString('utf8');
                 resolve({ statusCode: incoming.statusCode ?? 0, headers: flat, content, data: jsonOrUndefined(content, flat) });
             });
         });
@@ -99,9 +103,9 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     return flat;
 }
 
-/** Rocket.Chat's bridge also hands the app the parsed body as `data` when it is JSON. */
 function jsonOrUndefined(content: string, headers: Record<string, string>): unknown {
-    if (!/json/i.test(headers['content-type'] ?? '')) return undefined;
+    const type = (headers['content-type'] ?? '').split(';')[0].trim();
+    if (!['application/json', 'text/javascript', 'application/javascript', 'application/x-javascript'].includes(type)) return undefined;
     try {
         return JSON.parse(content) as unknown;
     } catch {

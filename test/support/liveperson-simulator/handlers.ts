@@ -17,7 +17,8 @@ export interface HandlerContext {
     sessionTtlMs: number;
 }
 
-const CSRF_INVALID = { message: 'CSRF token invalid', internalCode: 10 };
+/** The refresh and logout pages' documented 401 message. */
+const CSRF_INVALID = 'CSRF token invalid! The CSRF token on request does not match the CSRF token on the session';
 const BOT_FIELDS = ['appKey', 'secret', 'accessToken', 'accessTokenSecret'] as const;
 
 export function handle(match: RouteMatch, request: SimRequest, context: HandlerContext): Reply {
@@ -132,12 +133,15 @@ function handleLogout(accountId: string, request: SimRequest, state: SimulatorSt
     return emptyReply();
 }
 
-/** Refresh and logout prove the session with the Session_id cookie plus the csrf from login. */
+/**
+ * Refresh and logout prove the session with the Session_id cookie plus the csrf from login. Their pages show no
+ * `?v=`; LivePerson's node SDK sends `v=1.3`: both are taken.
+ */
 function provenLoginSession(accountId: string, request: SimRequest, state: SimulatorState): Reply | LoginSession {
-    if (request.query.v !== '1.3') return errorReply(400, 'query parameter v=1.3 is required');
+    if (request.query.v !== undefined && request.query.v !== '1.3') return errorReply(400, 'query parameter v must be 1.3 or absent');
     if (!isRecord(request.body)) return errorReply(400, 'body {"csrf": "..."} is required');
     const sessionId = readCookie(request.headers.cookie, 'Session_id');
-    return state.liveLoginSession(accountId, sessionId, request.body.csrf) ?? jsonReply(401, CSRF_INVALID);
+    return state.liveLoginSession(accountId, sessionId, request.body.csrf) ?? errorReply(401, CSRF_INVALID, 10);
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -158,7 +162,8 @@ function handleAgentSession(accountId: string, request: SimRequest, state: Simul
     }
     const agentSession = state.startAgentSession(session);
     const href = `https://${request.host}/api/account/${accountId}/agentSession/${agentSession.id}`;
-    return jsonReply(201, { agentSessionLocation: { link: { '@href': href, '@rel': 'location' } } }, { Location: href });
+    // 201 with the link in the body only: the page documents no Location header.
+    return jsonReply(201, { agentSessionLocation: { link: { '@href': href, '@rel': 'location' } } });
 }
 
 function handleParticipantInfo(match: Extract<RouteMatch, { route: 'participantInfo' }>, request: SimRequest, state: SimulatorState): Reply {

@@ -1,12 +1,12 @@
 /**
  * The Messaging Interactions API (Domain API service `msgHist`): conversation history searched by conversation id or
- * by consumer. A messaging consumer's authenticated attributes (SDEs) are only reachable this way, so the records
- * keep the documented shape and pass `consumerParticipants` and `sdes` through untouched: values that LivePerson
- * sends as strings stay strings, and several events of one type stay in the order the fixture gave them.
+ * by consumer. A messaging consumer's engagement attributes (SDEs) are only reachable this way, so the records keep
+ * the documented shape and pass participants, SDEs and summaries through untouched.
  *
- * Documented: `source` (1 to 20 characters) on every call, `status` required for a consumer search, at most 100
- * conversation ids, the response shape. Inferred from LivePerson's samples: offset/limit paging (limit 50 by default,
- * at most 100), and `_metadata.count` being the number of matching records rather than the size of the page.
+ * Documented: `source` (1 to 20 characters) on every call, `status` required for a consumer search, offset/limit
+ * (limit 50 by default, at most 100), at most 100 conversation ids, `unAuthSdes` only with `v=2`, the answer's
+ * shape. Not documented: the order of the records (oldest first here) and whether `_metadata.count` counts every
+ * match or the page (every match here).
  */
 import type { Reply } from './reply';
 import { errorReply, jsonReply } from './reply';
@@ -27,14 +27,15 @@ class BadRequest extends Error {}
 export function handleConversationSearch(accountId: string, request: SimRequest, state: SimulatorState): Reply {
     return answering(accountId, request, state, (account, body) => {
         const ids = requestedConversationIds(body);
-        const content = contentToRetrieve(body);
+        const content = contentToRetrieve(body, request);
         const byId = conversationsById(account);
         // An unknown id is simply not found: the answer is an empty list, not an error.
         const found = ids.flatMap((id) => byId.get(id) ?? []);
-        return jsonReply(200, {
-            _metadata: { count: found.length },
-            conversationHistoryRecords: found.map((conversation) => historyRecord(conversation, account, content)),
-        });
+        return searchAnswer(
+            request,
+            found.length,
+            found.map((conversation) => historyRecord(conversation, account, content)),
+        );
     });
 }
 
@@ -42,18 +43,19 @@ export function handleConsumerSearch(accountId: string, request: SimRequest, sta
     return answering(accountId, request, state, (account, body) => {
         if (typeof body.consumer !== 'string' || body.consumer === '') throw new BadRequest('body needs "consumer"');
         const statuses = requestedStatuses(body);
-        const content = contentToRetrieve(body);
+        const content = contentToRetrieve(body, request);
         const offset = pagingParameter(request, 'offset', { fallback: 0, min: 0, max: Infinity });
         const limit = pagingParameter(request, 'limit', { fallback: DEFAULT_LIMIT, min: 1, max: MAX_LIMIT });
+        // LivePerson documents no order for this search: oldest first here, so a client that wants the newest must sort.
         const matching = (account.consumers.get(body.consumer) ?? [])
             .filter((conversation) => statuses.has(conversation.status))
-            .sort((first, second) => second.startTime - first.startTime);
-        const metadata: Record<string, unknown> = { count: matching.length };
-        if (offset + limit < matching.length) metadata.next = nextPage(request, offset + limit, limit);
-        return jsonReply(200, {
-            _metadata: metadata,
-            conversationHistoryRecords: matching.slice(offset, offset + limit).map((conversation) => historyRecord(conversation, account, content)),
-        });
+            .sort((first, second) => first.startTime - second.startTime);
+        const page = matching.slice(offset, offset + limit);
+        return searchAnswer(
+            request,
+            matching.length,
+            page.map((conversation) => historyRecord(conversation, account, content)),
+        );
     });
 }
 
@@ -102,14 +104,16 @@ function requestedStatuses(body: Record<string, unknown>): Set<string> {
     return new Set(status as string[]);
 }
 
-/** Which optional parts of a record to send; without the field, none (unknown names are ignored). */
-function contentToRetrieve(body: Record<string, unknown>): Set<string> {
-    const content = body.contentToRetrieve;
-    if (content === undefined) return new Set();
+/**
+ * Which parts of a record to send besides `info` (always sent); without the field, none. Unknown names are ignored.
+ * Documented: "Only in v=2 will unauthenticated engagement attributes be returned".
+ */
+function contentToRetrieve(body: Record<string, unknown>, request: SimRequest): Set<string> {
+    const content = body.contentToRetrieve ?? [];
     if (!Array.isArray(content) || !content.every((name) => typeof name === 'string')) {
         throw new BadRequest('contentToRetrieve must be an array of strings');
     }
-    return new Set(content as string[]);
+    return new Set(request.query.v === '2' ? content : content.filter((name) => name !== 'unAuthSdes'));
 }
 
 function pagingParameter(request: SimRequest, name: 'offset' | 'limit', range: { fallback: number; min: number; max: number }): number {
@@ -120,9 +124,10 @@ function pagingParameter(request: SimRequest, name: 'offset' | 'limit', range: {
     return parsed;
 }
 
-function nextPage(request: SimRequest, offset: number, limit: number): { rel: string; href: string } {
-    const query = new URLSearchParams({ ...request.query, offset: String(offset), limit: String(limit) });
-    return { rel: 'next', href: `https://${request.host}${request.pathname}?${query}` };
+/** The documented answer: `_metadata` with the count of every match and a link to this very page. */
+function searchAnswer(request: SimRequest, count: number, records: unknown[]): Reply {
+    const self = { rel: 'self', href: `https://${request.host}${request.pathname}?${new URLSearchParams(request.query)}` };
+    return jsonReply(200, { _metadata: { count, self, shardsStatusResult: { partialResult: false } }, conversationHistoryRecords: records });
 }
 
 /** A conversation id is found under whichever consumer holds it (the first, should two). */
@@ -136,19 +141,33 @@ function conversationsById(account: AccountState): Map<string, SimConversation> 
     return byId;
 }
 
+/** The optional parts of a record, each sent when asked for and the conversation has it. */
+const OPTIONAL_CONTENT = ['sdes', 'unAuthSdes', 'summary'] as const;
+
 function historyRecord(conversation: SimConversation, account: AccountState, content: Set<string>): unknown {
     const record: Record<string, unknown> = { info: recordInfo(conversation, account) };
-    if (content.has('consumerParticipants')) record.consumerParticipants = conversation.consumerParticipants;
-    if (content.has('sdes')) record.sdes = conversation.sdes;
+    if (content.has('consumerParticipants')) {
+        // LivePerson writes an absent token or email as the string "undefined".
+        record.consumerParticipants = conversation.consumerParticipants.map((participant) => ({ token: 'undefined', email: 'undefined', ...participant }));
+    }
+    for (const part of OPTIONAL_CONTENT) {
+        if (content.has(part) && conversation[part] !== undefined) record[part] = conversation[part];
+    }
     return record;
 }
 
-/** LivePerson's `info`: times both as text and as epoch ms; an open conversation ends "undefined" / -1. */
+/**
+ * LivePerson's `info`: times both as text and as epoch ms (an open conversation ends "undefined" / -1), duration in
+ * ms (so far, while open), then the fixture's own fields; ids, times and status are the simulator's.
+ */
 function recordInfo(conversation: SimConversation, account: AccountState): Record<string, unknown> {
-    const { endTime } = conversation;
+    const { startTime, endTime } = conversation;
     return {
-        startTime: historyTime(conversation.startTime),
-        startTimeL: conversation.startTime,
+        duration: (endTime ?? Date.now()) - startTime,
+        device: 'undefined',
+        ...conversation.info,
+        startTime: historyTime(startTime),
+        startTimeL: startTime,
         endTime: endTime === undefined ? 'undefined' : historyTime(endTime),
         endTimeL: endTime ?? -1,
         conversationId: conversation.conversationId,

@@ -189,8 +189,10 @@ export class SimulatorState implements AccountDirectory {
         for (const session of this.sessionsById.values()) session.loginExpired = true;
     }
 
+    /** Bearers of the login sessions still alive: not logged out, neither bearer nor login expired. */
     activeBearers(): string[] {
-        return [...this.sessionsById.values()].filter((session) => !session.loggedOut && !session.bearerExpired).map((session) => session.bearer);
+        const live = [...this.sessionsById.values()].filter((session) => !session.loggedOut && !session.bearerExpired && !session.loginExpired);
+        return live.map((session) => session.bearer);
     }
 }
 

@@ -1,4 +1,7 @@
 /** Public types of the LivePerson simulator (re-exported by `../liveperson-simulator.ts`). */
+import type { Reply } from './reply';
+
+export type { Reply } from './reply';
 
 export type RouteName =
     'domain' | 'domainBulk' | 'login' | 'refresh' | 'logout' | 'agentSession' | 'participantInfo' | 'msgHistConversation' | 'msgHistConsumer' | 'unknown';
@@ -23,8 +26,9 @@ export interface SimAccount {
 }
 
 /**
- * One messaging conversation as the Messaging Interactions API keeps it. `consumerParticipants` and `sdes` are sent
- * back exactly as given (values typed as strings stay strings), so a test can hand the client any shape it likes.
+ * One messaging conversation as the Messaging Interactions API keeps it. The simulator writes `info`'s times, ids,
+ * status and duration, and "undefined" for an absent device, participant token or email (as documented); the rest
+ * (participants, SDEs, summary, other `info` fields) is sent as given, so fixtures hold the documented shapes.
  */
 export interface SimConversation {
     conversationId: string;
@@ -35,11 +39,39 @@ export interface SimConversation {
     endTime?: number;
     /** `info.isPartial`: LivePerson truncated the record. Default false. */
     isPartial?: boolean;
+    /** More documented `info` fields, sent as given; `device` is "undefined" unless set here. */
+    info?: SimConversationInfo;
     consumerParticipants: SimConsumerParticipant[];
+    /** Authenticated engagement attributes (`contentToRetrieve` "sdes"). */
     sdes: { events: SimSdeEvent[] };
+    /** Attributes that came from the web page: only with `v=2`, each event marked `"isAuthenticated": false`. */
+    unAuthSdes?: { events: SimSdeEvent[] };
+    /** `{ text, lastUpdatedTime }`, written by the agent. */
+    summary?: { text: string; lastUpdatedTime: number };
 }
 
-/** `participantId` is the consumer id; the other documented fields are optional and passed through. */
+/** The documented `info` fields of a record beyond the ones the simulator writes (the docs' example says `csatRate`, the table `csat`). */
+export interface SimConversationInfo {
+    latestAgentId?: string;
+    latestAgentFullName?: string;
+    latestSkillName?: string;
+    closeReason?: string;
+    closeReasonDescription?: string;
+    /** 0-100. */
+    mcs?: number;
+    /** -1 negative, 0 neutral, 1 positive. */
+    alertedMCS?: -1 | 0 | 1;
+    /** 1-5. */
+    csat?: number;
+    csatRate?: number;
+    source?: string;
+    device?: string;
+    firstConversation?: boolean;
+    firstIntentName?: string;
+    [field: string]: unknown;
+}
+
+/** `participantId` is the consumer id; `token` and `email` are answered "undefined" when absent, as documented. */
 export interface SimConsumerParticipant {
     participantId: string;
     firstName?: string;
@@ -47,23 +79,25 @@ export interface SimConsumerParticipant {
     email?: string;
     phone?: string;
     token?: string;
-    joinTime?: string;
     [field: string]: unknown;
 }
 
-/** An SDE event: `CUSTOMER_INFO` carries `customerInfo.customerInfo`, `PERSONAL_INFO` `personalInfo.personalInfo`. */
+/**
+ * An SDE event: `{ "<typeKey>": {...}, "sdeType", "serverTimeStamp" }`. Customer info, personal info, lead, service
+ * activity, visitor error and marketing campaign info nest their values once more (`lead.lead`); cart status,
+ * purchase, viewed product and search content keep them flat (`cartStatus.total`).
+ */
 export interface SimSdeEvent {
     sdeType: string;
     serverTimeStamp?: string | number;
-    customerInfo?: { serverTimeStamp?: string | number; customerInfo: Record<string, unknown> };
-    personalInfo?: { serverTimeStamp?: string | number; personalInfo: Record<string, unknown> };
-    [field: string]: unknown;
+    isAuthenticated?: boolean;
+    [typeKey: string]: unknown;
 }
 
 /** Over all routes together: at most `requestsPerSecond` answered requests in any sliding 1-second window. */
 export interface RateLimit {
     requestsPerSecond: number;
-    /** `Retry-After` of the 429; default 1. */
+    /** `Retry-After` of the 429; none by default (LivePerson documents none). */
     retryAfterSeconds?: number;
 }
 
@@ -77,6 +111,7 @@ export interface SimulatorOptions {
 
 export type FaultKind = 'malformedJson' | 'html' | 'xml' | 'wrongTypes' | 'hang' | 'reset';
 
+/** A status (with LivePerson's error body unless `body` is given), or a broken answer of some kind. */
 export type Fault = { status: number; body?: string; headers?: Record<string, string> } | { kind: FaultKind; status?: number };
 
 export interface RequestLogEntry {
@@ -101,13 +136,18 @@ export interface LivePersonSimulator {
     clearLog(): void;
     count(route?: RouteName): number;
     setLatency(route: RouteName | '*', ms: number): void;
+    /** Answers the route with the fault instead of handling it, `times` times (default: until clearFaults or reset). */
     fault(route: RouteName | '*', fault: Fault, times?: number): void;
+    /** Answers the route with exactly this status, body text and headers (e.g. a documented example), queued with the faults. */
+    reply(route: RouteName | '*', reply: Reply, times?: number): void;
+    /** Forgets every queued fault and reply. */
     clearFaults(): void;
     expireBearers(): void;
     expireAgentSessions(): void;
     expireLoginSessions(): void;
     setParticipant(accountId: string, participantId: string, body: unknown): void;
     removeParticipant(accountId: string, participantId: string): void;
+    /** Bearers of the live login sessions: not logged out, not expired. */
     activeBearers(): string[];
     /** Adds or replaces a messaging consumer and its conversations (copied). */
     setConsumer(accountId: string, consumerId: string, conversations: SimConversation[]): void;

@@ -1,28 +1,31 @@
 /**
- * Queued faults and the replies they produce. A fault is taken when the request arrives (so concurrent requests
- * consume the queue in arrival order) and replaces the route's normal handling.
+ * Canned answers: what a test queued for a route (a fault or a verbatim reply) stands in for the route's own
+ * handling. An answer is taken when the request arrives, so concurrent requests consume the queue in arrival order.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Outcome } from './reply';
-import { jsonReply } from './reply';
+import { errorReply, jsonReply } from './reply';
 import type { Fault, FaultKind, RouteName } from './types';
 
-interface QueuedFault {
-    fault: Fault;
+interface Queued {
+    answer: Fault;
     remaining: number;
 }
 
-export class FaultQueue {
-    private readonly queues = new Map<RouteName | '*', QueuedFault[]>();
+export class CannedAnswers {
+    private readonly queues = new Map<RouteName | '*', Queued[]>();
 
-    add(route: RouteName | '*', fault: Fault, times = Infinity): void {
+    add(route: RouteName | '*', answer: Fault, times = Infinity): void {
+        if (answer.status !== undefined && !(Number.isInteger(answer.status) && answer.status >= 100 && answer.status <= 999)) {
+            throw new RangeError(`Simulator status must be an integer from 100 to 999, got ${answer.status}`);
+        }
         if (!(times > 0)) return;
         const queue = this.queues.get(route) ?? [];
-        queue.push({ fault, remaining: times });
+        queue.push({ answer, remaining: times });
         this.queues.set(route, queue);
     }
 
-    /** A fault queued for the route itself wins over one queued for every route ('*'). */
+    /** An answer queued for the route itself wins over one queued for every route ('*'). */
     take(route: RouteName): Fault | undefined {
         return this.takeFrom(route) ?? this.takeFrom('*');
     }
@@ -37,7 +40,7 @@ export class FaultQueue {
         if (!queue || !head) return undefined;
         head.remaining -= 1;
         if (head.remaining <= 0) queue.shift();
-        return head.fault;
+        return head.answer;
     }
 }
 
@@ -77,12 +80,10 @@ const WRONG_TYPES: Record<RouteName, unknown> = {
     unknown: { error: 1 },
 };
 
-export function faultOutcome(fault: Fault, route: RouteName): Outcome {
-    if (!('kind' in fault)) {
-        const body = fault.body ?? JSON.stringify({ error: 'simulated' });
-        return { status: fault.status, body, headers: fault.headers };
-    }
-    return kindOutcome(fault.kind, fault.status, route);
+export function cannedOutcome(answer: Fault, route: RouteName): Outcome {
+    if ('kind' in answer) return kindOutcome(answer.kind, answer.status, route);
+    const { status, body, headers } = answer;
+    return body === undefined ? errorReply(status, 'simulated fault', undefined, headers) : { status, body, headers };
 }
 
 function kindOutcome(kind: FaultKind, status: number | undefined, route: RouteName): Outcome {
