@@ -18,10 +18,13 @@ import { JobScheduler } from './support/host/jobScheduler';
 import { Loopback } from './support/host/loopbackHttp';
 import { HostRecorder } from './support/host/recorder';
 import { Workspace } from './support/host/workspace';
-import { primaryAccount } from './support/liveperson-fixtures';
+import { primaryAccount, primaryAccountId, stringNumbersParticipantId } from './support/liveperson-fixtures';
 import { startLivePersonSimulator, type LivePersonSimulator } from './support/liveperson-simulator';
 import { packagedZipPath } from './support/packaged-zip';
+import { signedLivePersonId } from './support/signedIds';
 import { BOT_SETTINGS, ROOM_ACTION_ID, seedWorkspace, surfaceText, type Sample } from './support/world';
+
+const SIGNING_SECRET = 'website-secret-6x';
 
 describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', () => {
     const zip = fs.readFileSync(packagedZipPath());
@@ -52,6 +55,11 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
         sample = seedWorkspace(workspace);
         // Rocket.Chat 6 has no external ids: the visitors carry none.
         for (const visitor of workspace.visitors.values()) delete visitor.externalIds;
+        // The website signs the field visitor's id: the hash runs in vm2 too.
+        workspace.updateVisitor(sample.visitors.field.id, (visitor) => ({
+            ...visitor,
+            livechatData: { lpParticipantId: signedLivePersonId({ sub: stringNumbersParticipantId, accountId: primaryAccountId, visitorToken: visitor.token, secret: SIGNING_SECRET }) },
+        }));
         engine = await startEngine142({
             workspace,
             recorder,
@@ -62,7 +70,7 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
         });
         await installPackage142(engine.manager, zip, sample.users.admin);
         const settings = engine.manager.getSettingsManager();
-        for (const [id, value] of Object.entries(BOT_SETTINGS)) {
+        for (const [id, value] of Object.entries({ ...BOT_SETTINGS, lp_signing_secret: SIGNING_SECRET })) {
             await settings.updateAppSetting(info.id, { ...settings.getAppSetting(info.id, id), value });
         }
     });
@@ -121,7 +129,7 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
             .executeCommand('visitorinfo', new SlashCommandContext(sample.users.agent as never, room as never, [], undefined, triggerId));
     };
 
-    it('the serving agent runs /visitorinfo: the contextual bar opens with the verified LivePerson profile, nothing in the room', async () => {
+    it('the serving agent runs /visitorinfo: the contextual bar opens with the profile the website signed, nothing in the room', async () => {
         await visitorInfo();
 
         const [shown] = recorder.web.surfaces;
@@ -132,6 +140,7 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
             view: { type: 'contextualBar', appId: info.id },
         });
         const text = surfaceText(shown.view);
+        expect(text).toContain('Verified by your website');
         expect(text).toContain('Jane');
         expect(text).toContain('C-000042'.slice(-4));
         expect(sim.count('participantInfo')).toBe(1);

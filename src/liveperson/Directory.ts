@@ -97,10 +97,9 @@ export class Directory {
         const report = await runSteps(call, async (step) => {
             await connectionSteps(call, this.sessions, this.domains, true)(step);
             if (!ref) return;
-            lookup = await step('profile', async () => {
-                const found = await this.lookup(call, ref, 'refresh');
-                if (!found.ok && !['notFound', 'notAuthenticated'].includes(found.failure.kind)) throw new LivePersonError(found.failure);
-                return found;
+            await step('profile', async () => {
+                lookup = await this.lookup(call, ref, 'refresh');
+                if (!lookup.ok && !['notFound', 'notAuthenticated'].includes(lookup.failure.kind)) throw new LivePersonError(lookup.failure);
             });
         });
         return { report, lookup };

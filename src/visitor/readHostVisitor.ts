@@ -6,8 +6,8 @@ import { parseHostVisitor } from './parseHostVisitor';
 
 /**
  * The full visitor by id (a room carries the visitor a server converted, but not every server the same way), and
- * its department's name: from the room's department when it is the same one (a real server's room carries the
- * whole department), else read.
+ * the department to show: the conversation's, when the panel is opened from its room (a real server's room
+ * carries the whole department, and after a transfer it is not the visitor's own), else the visitor's, read.
  */
 export async function readHostVisitor(
     read: IRead,
@@ -17,8 +17,8 @@ export async function readHostVisitor(
     const livechat = read.getLivechatReader();
     const visitor = parseHostVisitor(await livechat.getLivechatVisitorById(visitorId));
     if (!visitor) return undefined;
+    if (typeof roomDepartment?.name === 'string') return { visitor, departmentName: roomDepartment.name };
     if (!visitor.departmentId) return { visitor };
-    if (roomDepartment?.id === visitor.departmentId && typeof roomDepartment.name === 'string') return { visitor, departmentName: roomDepartment.name };
     // A department the app may not read (or a deleted one) is shown by its id rather than failing the panel.
     const department = await livechat.getLivechatDepartmentByIdOrName(visitor.departmentId).catch(() => undefined);
     return { visitor, departmentName: department?.name };

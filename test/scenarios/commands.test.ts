@@ -6,10 +6,10 @@ import { readPanel } from '../support/world';
 const world = useWorld();
 const APP_ID = '220e9cc3-3aaf-4e8f-b541-4992a847fa3c';
 
-describe('linking a visitor to a LivePerson participant', () => {
+describe('linking a visitor to a LivePerson participant: a supervisor’s act', () => {
     it('link stores this app’s own namespaced external id, with no personal data, and the panel uses it', async () => {
         await world.saveSettings({ lp_mask_pii: false });
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toContain(`Linked this visitor to the LivePerson participant ${seedParticipantId}`);
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toEqual([
             { appId: APP_ID, entityId: `lp:12345678:${seedParticipantId}`, metadata: { linkedAt: expect.any(String) } },
@@ -24,10 +24,10 @@ describe('linking a visitor to a LivePerson participant', () => {
     });
 
     it('unlink removes the link (the host has no removal: a marker the app ignores takes its place)', async () => {
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
-        await world.command(world.users.agent, world.rooms.none, 'unlink');
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'unlink');
         expect(world.lastNoticeText()).toContain("Removed this app's LivePerson link from the visitor.");
-        await world.command(world.users.agent, world.rooms.none, 'unlink');
+        await world.command(world.users.manager, world.rooms.none, 'unlink');
         expect(world.lastNoticeText()).toContain('This visitor has no link made by this app.');
         await world.command(world.users.agent, world.rooms.none);
         expect(readPanel(world.panel()).state?.title).toBe('Not linked to LivePerson');
@@ -36,9 +36,9 @@ describe('linking a visitor to a LivePerson participant', () => {
     });
 
     it('link refuses ids that are not ids, and asks for a missing one', async () => {
-        await world.command(world.users.agent, world.rooms.none, 'link', '../admin');
+        await world.command(world.users.manager, world.rooms.none, 'link', '../admin');
         expect(world.lastNoticeText()).toContain("That id can't be used");
-        await world.command(world.users.agent, world.rooms.none, 'link');
+        await world.command(world.users.manager, world.rooms.none, 'link');
         expect(world.lastNoticeText()).toContain('Give the participant id: /visitorinfo link <participantId>.');
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toBeUndefined();
         expect(world.sim.count('participantInfo')).toBe(0);
@@ -46,7 +46,7 @@ describe('linking a visitor to a LivePerson participant', () => {
 
     it('when Rocket.Chat refuses to store the link, the agent is told, and no half link is kept', async () => {
         world.workspace.failures.set('updateVisitorExternalId', 'write conflict');
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toBe("Rocket.Chat didn't store the link (the visitor may have been removed). Try again.");
         expect(world.workspace.recordsOf(world.appId).filter((record) => JSON.stringify(record).includes('link:'))).toEqual([]);
         await world.command(world.users.agent, world.rooms.none);
@@ -55,16 +55,51 @@ describe('linking a visitor to a LivePerson participant', () => {
 
     it('when LivePerson cannot confirm the id, nothing is linked and the agent is told why', async () => {
         world.sim.fault('participantInfo', { status: 503 }, 1);
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toMatch(
             /couldn't check the id with LivePerson, so nothing was linked: LivePerson can't be reached right now\..*\(reference lp-[a-z0-9]{8}\)/,
         );
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toBeUndefined();
     });
 
-    it('only someone who may see the visitor may link it, and only in its room', async () => {
-        await world.command(world.users.otherAgent, world.rooms.none, 'link', seedParticipantId);
-        expect(world.lastNoticeText()).toContain("You can't see this visitor's details");
+    it('the agent serving the room may not link or unlink: vouching for an identity is a supervisor’s act', async () => {
+        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        expect(world.lastNoticeText()).toBe(
+            'Only supervisors (the roles your admin allows) can link or unlink a visitor. Ask one to check the id and link it.',
+        );
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.agent, world.rooms.none, 'unlink');
+        expect(world.lastNoticeText()).toContain('Only supervisors');
+        await world.command(world.users.agent, world.rooms.none);
+        expect(readPanel(world.panel()).state?.title).toBe('Linked by a supervisor');
+        expect(world.sim.count('participantInfo')).toBe(1);
+    });
+
+    it('links made before this change keep working, and keep showing who made them', async () => {
+        const linkedAt = '2026-05-01T09:00:00.000Z';
+        world.workspace.records.push({
+            id: 'old-link',
+            appId: world.appId,
+            data: {
+                visitorId: world.visitors.none.id,
+                entityId: `lp:12345678:${seedParticipantId}`,
+                linkedBy: { id: 'agent0000000001', username: 'alice.agent', name: 'Alice Agent' },
+                linkedAt,
+            },
+            associations: [`misc:liveperson-visitor-info:link:${world.visitors.none.id}`],
+        });
+        world.workspace.updateVisitor(world.visitors.none.id, (visitor) => ({
+            ...visitor,
+            externalIds: [{ appId: world.appId, entityId: `lp:12345678:${seedParticipantId}` }],
+        }));
+        await world.command(world.users.agent, world.rooms.none);
+        expect(readPanel(world.panel()).state).toMatchObject({
+            title: 'Linked by a supervisor',
+            text: expect.stringContaining('Linked by Alice Agent, May 1, 2026'),
+        });
+    });
+
+    it('only in the visitor’s room', async () => {
         await world.command(world.users.manager, world.rooms.channel, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toContain("Run /visitorinfo link and unlink in the visitor's omnichannel room.");
         expect(world.sim.count('participantInfo')).toBe(0);
@@ -92,7 +127,7 @@ describe('/visitorinfo status (admins)', () => {
             'Agent session': expect.stringMatching(/^OK in \d+ ms$/),
             'Messaging history host': expect.stringMatching(/^OK in \d+ ms$/),
         });
-        expect(report).toMatch(/Last background connection: ready, .+\(UTC\)\./);
+        expect(report).toContain('Nothing is holding LivePerson calls back now.');
         expect(report).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2600-\u27BF]/u);
         expect(report).not.toContain('app-secret-1');
         expect(report).not.toContain('app-key-1');
@@ -115,6 +150,41 @@ describe('/visitorinfo status (admins)', () => {
         const fields = readPanel({ blocks: world.host.notices[world.host.notices.length - 1].blocks } as never).fields;
         expect(fields.get('Login')).toMatch(/^Failed in \d+ ms: the login was refused \(HTTP 401\)\. LivePerson refused the credentials/);
         expect(report).not.toContain('wrong');
+    });
+
+    it('status <visitor id> fetches that profile: each step, the trust route and the fields received, masked as the panel masks them', async () => {
+        await world.command(world.users.admin, world.rooms.channel, 'status', world.visitors.externalIds.id);
+        const fields = readPanel({ blocks: world.host.notices.at(-1)?.blocks ?? [] } as never).fields;
+        expect(Object.fromEntries(fields)).toMatchObject({
+            Profile: expect.stringMatching(/^OK in \d+ ms$/),
+            Visitor: '••••de70',
+            'Id found in': expect.stringContaining('the external id of app'),
+            'Identity checked by': 'a sign-in app (verified)',
+            Result: 'Received 8 fields, 0 conversations and 0 activities.',
+            'Customer id': '••••9ebf',
+        });
+    });
+
+    it('status <id> reports LivePerson answering garbage as a failure, where the connection alone looks fine', async () => {
+        world.sim.fault('participantInfo', { kind: 'html', status: 200 });
+        await world.command(world.users.admin, world.rooms.channel, 'status', world.visitors.externalIds.id);
+        const fields = readPanel({ blocks: world.host.notices.at(-1)?.blocks ?? [] } as never).fields;
+        expect(fields.get('Login')).toMatch(/^OK in/);
+        expect(fields.get('Profile')).toMatch(/^Failed in \d+ ms: an answer the app does not understand/);
+        expect(fields.get('Result')).toBe('Failed: an answer the app does not understand.');
+    });
+
+    it('the last line says what holds LivePerson back now: a refused login, a 429 pause', async () => {
+        await world.saveSettings({ lp_app_secret: 'wrong' });
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        expect(world.lastNoticeText().split('\n').at(-1)).toBe(
+            'Logins are held back because LivePerson refused the last one. Save corrected credentials to end the wait.',
+        );
+        await world.reset();
+        world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '120' } }, 1);
+        await world.command(world.users.agent, world.rooms.externalIds);
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        expect(world.lastNoticeText().split('\n').at(-1)).toMatch(/^LivePerson asked the app to slow down: no calls for 1[12]\d s more\.$/);
     });
 
     it('warns that OAuth1 reached end of life when an access token is set', async () => {
@@ -151,7 +221,7 @@ describe('languages', () => {
     it('else the server’s default language', async () => {
         world.workspace.serverSettings.set('Language', 'de');
         await world.command(world.users.agent, world.rooms.none);
-        expect(world.panel()?.title).toMatchObject({ text: 'Besucherinfo' });
+        expect(readPanel(world.panel()).state?.title).toBe('Nicht mit LivePerson verknüpft');
         expect(JSON.stringify(world.panel())).toContain('Aktualisieren');
     });
 });

@@ -14,18 +14,18 @@ beforeEach(() => {
 
 describe('a Rocket.Chat without external ids', () => {
     it('link still works: the app keeps the link, and says the server cannot show it', async () => {
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
         expect(world.lastNoticeText()).toContain('This Rocket.Chat version keeps no external ids, so the app keeps the link itself.');
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toBeUndefined();
         await world.command(world.users.agent, world.rooms.none);
-        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'info', title: 'Linked by an agent', text: expect.stringContaining('Alice Agent') });
+        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'info', title: 'Linked by a supervisor', text: expect.stringContaining('Maria Manager') });
     });
 
     it('unlink removes the app’s own link', async () => {
-        await world.command(world.users.agent, world.rooms.none, 'unlink');
+        await world.command(world.users.manager, world.rooms.none, 'unlink');
         expect(world.lastNoticeText()).toBe('This visitor has no link made by this app.');
-        await world.command(world.users.agent, world.rooms.none, 'link', seedParticipantId);
-        await world.command(world.users.agent, world.rooms.none, 'unlink');
+        await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
+        await world.command(world.users.manager, world.rooms.none, 'unlink');
         expect(world.lastNoticeText()).toBe("Removed this app's LivePerson link from the visitor.");
         await world.command(world.users.agent, world.rooms.none);
         expect(readPanel(world.panel()).state?.title).toBe('Not linked to LivePerson');

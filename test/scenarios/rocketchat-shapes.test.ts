@@ -21,6 +21,7 @@ describe('visitors, as the visitor converter hands them over', () => {
 
         await world.saveSettings({ lp_mask_pii: false });
         await world.command(world.users.agent, world.rooms.externalIds);
+        await world.click(world.users.agent, { label: 'Show Rocket.Chat details' }, world.rooms.externalIds);
         expect(panel().fields.get('First contact')).toBe('Jun 5, 2026, 11:22 AM (UTC)');
         await world.click(world.users.agent, { label: 'Show technical details' }, world.rooms.externalIds);
         expect(panel().fields.get('Contact id')).toBe('contact0000000001');
@@ -52,6 +53,7 @@ describe('rooms, as the room converter hands them over', () => {
         expect(room).not.toHaveProperty('closer');
 
         await world.roomAction(world.users.agent, world.rooms.externalIds);
+        await world.click(world.users.agent, { label: 'Show Rocket.Chat details' }, world.rooms.externalIds);
         expect(panel().fields.get('Department')).toBe('Billing');
         expect(JSON.stringify(world.panel())).not.toContain('[object Object]');
     });
@@ -94,13 +96,13 @@ describe('server settings', () => {
         world.workspace.serverSettings.set('Language', 'de');
         world.workspace.hiddenSettings.add('Language');
         await world.command(world.users.agent, world.rooms.none);
-        expect(world.panel()?.title).toMatchObject({ text: 'Visitor info' });
+        expect(panel().state?.title).toBe('Not linked to LivePerson');
 
         world.workspace.hiddenSettings.delete('Language');
         // The app keeps the server language 10 s.
         world.advanceClock(11_000);
         await world.command(world.users.agent, world.rooms.none);
-        expect(world.panel()?.title).toMatchObject({ text: 'Besucherinfo' });
+        expect(panel().state?.title).toBe('Nicht mit LivePerson verknüpft');
     });
 });
 
