@@ -19,7 +19,7 @@ import type { IUser } from 'apps-engine-1-62/definition/users';
 import type { ProxiedApp } from 'apps-engine-1-62/server/ProxiedApp';
 
 import { JOB_IDS } from '../../src/ids';
-import { installPackage, packagedAppInfo, startEngine, type Engine } from './engine/engine';
+import { installPackage, packagedAppInfo, startEngine, type Engine, type EngineChoice } from './engine/engine';
 import { JobScheduler } from './host/jobScheduler';
 import { Loopback } from './host/loopbackHttp';
 import { HostRecorder } from './host/recorder';
@@ -64,6 +64,8 @@ export interface WorldOptions {
     latencyMs?: number;
     /** Rocket.Chat instances in the cluster, each with the app in its own subprocess, sharing one database. */
     instances?: number;
+    /** The engine, when not the main suite's 1.62.0 (the compatibility run). */
+    engine?: EngineChoice;
 }
 
 /** One Rocket.Chat server of the cluster: its engine, the app in it, what its clients saw. */
@@ -216,7 +218,7 @@ export class World implements Sample {
                     scheduler: this.scheduler,
                     instance: index,
                 },
-                { isolated: index > 0 },
+                { isolated: index > 0, engine: this.options.engine },
             );
             this.instances.push({ engine, app: undefined as unknown as ProxiedApp, recorder });
         }
@@ -457,7 +459,12 @@ export class World implements Sample {
  * own lines start with a sentence. The runtime's lines hold what the host passed in (a room, with its visitor's
  * token; a saved setting, with its value), whatever the app does: see the README's security notes.
  */
-export const isRuntimeLine = (args: unknown[]): boolean => typeof args[0] === 'object' && args[0] !== null && 'msg' in args[0];
+export const isRuntimeLine = (args: unknown[]): boolean =>
+    (typeof args[0] === 'object' && args[0] !== null && 'msg' in args[0]) || (typeof args[0] === 'string' && OLDER_RUNTIME_LINE.test(args[0]));
+
+/** The same lines from the runtimes of Apps-Engine 1.46 to 1.59 (`npm run test:compat`), written as sentences. */
+const OLDER_RUNTIME_LINE =
+    /^(\S+'s \S+ (is being executed\.\.\.|was successfully executed\.|was unsuccessful\.)|'\w+' (is being called\.\.\.|was successfully called! The result is:|was unsuccessful\.)|Job processor \S+ (is being executed\.\.\.|was successfully executed|was unsuccessful)|The status is now: \w+)$/;
 
 type AnyBlock = {
     type: string;

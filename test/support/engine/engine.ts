@@ -2,7 +2,8 @@
  * The host for every scenario: the real `AppManager` of Apps-Engine 1.62.0 (what Rocket.Chat 7 and 8 run), each
  * app in its real Deno subprocess, with in-memory storages and bridges standing in for Rocket.Chat's database and
  * services. Nothing of the engine is replaced: its package parser, version, permission and signature checks,
- * settings, command, listener and scheduler managers decide what happens.
+ * settings, command, listener and scheduler managers decide what happens. `npm run test:compat` starts the other
+ * engines with a Deno runtime (1.46.0 to 1.59.0) the same way.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import type { ProxiedApp } from 'apps-engine-1-62/server/ProxiedApp';
 import type { ILoggerStorageEntry } from 'apps-engine-1-62/server/logging';
 import type { IAppStorageItem } from 'apps-engine-1-62/server/storage';
 
-import { installTestClock, useDenoRuntime } from './denoRuntime';
+import { ENGINE_DIR, installTestClock, useDenoRuntime, type DenoRuntime } from './denoRuntime';
 import { bridgeMethods, type BridgeName, type HostOptions } from '../host/bridgeMethods';
 import { hostBridges } from '../host/hostBridge';
 
@@ -49,18 +50,25 @@ export interface Engine {
     stop(): Promise<void>;
 }
 
+/** Another engine than the main suite's 1.62.0, with the Deno runtime prepared for it (`npm run test:compat`). */
+export interface EngineChoice {
+    engineDir: string;
+    runtime: DenoRuntime;
+}
+
 /**
  * The engine as Rocket.Chat starts it. `isolated` loads a second copy of the engine's modules, for a second
  * Rocket.Chat instance in the same process (the engine allows one AppManager per module instance).
  */
-export async function startEngine(host: HostOptions, options: { isolated?: boolean } = {}): Promise<Engine> {
-    useDenoRuntime();
+export async function startEngine(host: HostOptions, options: { isolated?: boolean; engine?: EngineChoice } = {}): Promise<Engine> {
+    const engineDir = options.engine?.engineDir ?? ENGINE_DIR;
+    useDenoRuntime(options.engine?.runtime);
     // Loaded with require() so that `isolated` can load them a second time.
     /* eslint-disable @typescript-eslint/no-require-imports */
     const load = () => ({
-        server: require('apps-engine-1-62/server/AppManager'),
-        bridges: require('apps-engine-1-62/server/bridges'),
-        storage: require('apps-engine-1-62/server/storage'),
+        server: require(path.join(engineDir, 'server', 'AppManager')),
+        bridges: require(path.join(engineDir, 'server', 'bridges')),
+        storage: require(path.join(engineDir, 'server', 'storage')),
     });
     /* eslint-enable @typescript-eslint/no-require-imports */
     let modules: ReturnType<typeof load> | undefined;
@@ -150,6 +158,11 @@ function metadataStorage(Base: Abstract) {
         }
         async remove(id: string) {
             return { success: items.delete(id) };
+        }
+        /** Up to 1.55.1 the engine saves the whole descriptor with one method. */
+        async update(item: IAppStorageItem) {
+            if (!this.patch(item.id, item)) throw new Error(`no app with the id ${item.id} is stored`);
+            return items.get(item.id);
         }
         async updatePartialAndReturnDocument(item: Partial<IAppStorageItem>, options?: { unsetPermissionsGranted?: boolean }) {
             const id = (item._id ?? item.id) as string;
