@@ -141,7 +141,8 @@ export class Sessions {
         const now = Date.now();
         if (!session) return 'none';
         if (isIdle(session, now)) return 'idle';
-        if (!needsRenewal(session, now)) {
+        const renewing = needsRenewal(session, now);
+        if (!renewing) {
             try {
                 await this.refresh(call, session);
                 return 'refreshed';
@@ -151,7 +152,8 @@ export class Sessions {
         }
         if (this.session?.bearer === session.bearer) this.session = undefined;
         const fresh = await this.login(call, false);
-        if (fresh.bearer !== session.bearer) await this.logout(call, session).catch(() => undefined);
+        // A session renewed before its end is still open at LivePerson: end it. One LivePerson ended needs nothing.
+        if (renewing && fresh.bearer !== session.bearer) await this.logout(call, session).catch(() => undefined);
         return 'renewed';
     }
 

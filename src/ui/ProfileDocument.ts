@@ -38,6 +38,8 @@ export interface DocumentSection {
     fields: DocumentField[];
     /** Items of a list (an activity, a conversation): a line in normal text, then its details in small text. */
     entries?: DocumentEntry[];
+    /** A sentence about the list as a whole, in small text after it. */
+    note?: string;
 }
 
 export interface DocumentField {

@@ -64,6 +64,7 @@ export function sectionBlocks(section: DocumentSection, blockId: string, appId?:
         blocks.push({ type: 'section', ...app, blockId: `${blockId}-entry-${index}`, text: plain(entry.headline) });
         entry.details.forEach((line, at) => blocks.push({ type: 'context', ...app, blockId: `${blockId}-entry-${index}-${at}`, elements: [plain(line)] }));
     });
+    if (section.note) blocks.push({ type: 'context', ...app, blockId: `${blockId}-note`, elements: [plain(section.note)] });
     return blocks;
 }
 

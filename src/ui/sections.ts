@@ -123,8 +123,17 @@ export function activitySection(items: ActivityItem[], privacy: Privacy, viewer:
 
 type TimelineItem = { at: string | undefined; entry: DocumentEntry };
 
-/** Earlier conversations on both platforms, newest first, each saying where it happened; at most the admin's count. */
-export function timelineSection(livePerson: PastConversation[], rocketChat: RocketChatConversation[], privacy: Privacy, viewer: Viewer): DocumentSection {
+/**
+ * Earlier conversations on both platforms, newest first, each saying where it happened; at most the admin's
+ * count. LivePerson documents no route to a legacy chat participant's past chats: for them, the section says so.
+ */
+export function timelineSection(
+    livePerson: PastConversation[],
+    rocketChat: RocketChatConversation[],
+    product: 'chat' | 'messaging' | undefined,
+    privacy: Privacy,
+    viewer: Viewer,
+): DocumentSection {
     const { t } = viewer;
     const items: TimelineItem[] = [
         ...livePerson.map((conversation) => ({ at: conversation.startedAt, entry: livePersonEntry(conversation, viewer) })),
@@ -133,7 +142,7 @@ export function timelineSection(livePerson: PastConversation[], rocketChat: Rock
     const { shown, more } = capped(items, privacy.historyCount);
     const entries = shown.map((item) => item.entry);
     if (more > 0) entries.push({ headline: t('list_and_more', { count: more }), details: [] });
-    return { title: t('panel_section_history'), fields: [], entries };
+    return { title: t('panel_section_history'), fields: [], entries, ...(product === 'chat' && entries.length > 0 ? { note: t('history_chat_only_rocketchat') } : {}) };
 }
 
 function livePersonEntry(conversation: PastConversation, viewer: Viewer): DocumentEntry {

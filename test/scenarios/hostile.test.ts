@@ -81,7 +81,10 @@ describe('answers that would show the wrong person, or stop the app', () => {
     });
 
     it('a "__proto__" key in a LivePerson answer: the panel shows the profile, and the next click works too', async () => {
-        const body = JSON.stringify(seedParticipant).replace('"authenticatedParticipantInfo":{', '"authenticatedParticipantInfo":{"__proto__":{"polluted":true},');
+        const body = JSON.stringify(seedParticipant).replace(
+            '"authenticatedParticipantInfo":{',
+            '"authenticatedParticipantInfo":{"__proto__":{"polluted":true},',
+        );
         expect(body).toContain('__proto__');
         world.sim.fault('participantInfo', { status: 200, body }, 1);
         await world.command(world.users.agent, world.rooms.externalIds);

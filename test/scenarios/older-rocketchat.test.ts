@@ -18,7 +18,11 @@ describe('a Rocket.Chat without external ids', () => {
         expect(world.lastNoticeText()).toContain('This Rocket.Chat version keeps no external ids, so the app keeps the link itself.');
         expect(world.workspace.visitors.get(world.visitors.none.id)?.externalIds).toBeUndefined();
         await world.command(world.users.agent, world.rooms.none);
-        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'info', title: 'Linked by a supervisor', text: expect.stringContaining('Maria Manager') });
+        expect(readPanel(world.panel()).state).toMatchObject({
+            variant: 'info',
+            title: 'Linked by a supervisor',
+            text: expect.stringContaining('Maria Manager'),
+        });
     });
 
     it('unlink removes the app’s own link', async () => {

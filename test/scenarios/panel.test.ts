@@ -17,8 +17,16 @@ describe('the top: who is this, and is it verified?', () => {
         await world.command(world.users.agent, world.rooms.externalIds);
         const shown = panel();
         expect(shown.name).toBe('Test User');
-        expect(shown.state).toEqual({ variant: 'success', title: 'Verified by LivePerson', text: 'VIP · Cancelled. A sign-in app linked this visitor to their LivePerson profile.' });
-        expect(Object.fromEntries(shown.fields)).toMatchObject({ 'Name in Rocket.Chat': 'Postman Test Visitor', Email: 'te••••@liveperson.com', Phone: '••••5333' });
+        expect(shown.state).toEqual({
+            variant: 'success',
+            title: 'Verified by LivePerson',
+            text: 'VIP · Cancelled. A sign-in app linked this visitor to their LivePerson profile.',
+        });
+        expect(Object.fromEntries(shown.fields)).toMatchObject({
+            'Name in Rocket.Chat': 'Postman Test Visitor',
+            Email: 'te••••@liveperson.com',
+            Phone: '••••5333',
+        });
         expect(blockIds().slice(0, 3)).toEqual(['header-state', 'header-reach-fields-0', 'header-actions']);
         expect(buttonsOf(world.panel()!).find((button) => button.blockId === 'header-actions')).toMatchObject({ actionId: 'lpvi-refresh', label: 'Refresh' });
     });
@@ -35,13 +43,21 @@ describe('the top: who is this, and is it verified?', () => {
     it('a visitor a supervisor linked: information saying who linked them and when', async () => {
         await world.command(world.users.manager, world.rooms.none, 'link', seedParticipantId);
         await world.command(world.users.agent, world.rooms.none);
-        expect(panel().state).toMatchObject({ variant: 'info', title: 'Linked by a supervisor', text: expect.stringMatching(/^VIP · Cancelled\. Linked by Maria Manager, .+\(UTC\)\.$/) });
+        expect(panel().state).toMatchObject({
+            variant: 'info',
+            title: 'Linked by a supervisor',
+            text: expect.stringMatching(/^VIP · Cancelled\. Linked by Maria Manager, .+\(UTC\)\.$/),
+        });
         expect(panel().name).toBe('Test User');
     });
 
     it('a visitor-editable id: a warning to verify first, the name the visitor gave, and LivePerson’s data behind a button', async () => {
         await world.command(world.users.agent, world.rooms.field);
-        expect(panel().state).toMatchObject({ variant: 'warning', title: 'Unverified: visitor-editable id', text: expect.stringContaining('verify who they are') });
+        expect(panel().state).toMatchObject({
+            variant: 'warning',
+            title: 'Unverified: visitor-editable id',
+            text: expect.stringContaining('verify who they are'),
+        });
         expect(panel().name).toBe('Jane Doe');
         expect(panel().fields.has('Customer id')).toBe(false);
         world.sim.clearLog();
@@ -54,7 +70,11 @@ describe('the top: who is this, and is it verified?', () => {
 
     it('a visitor not linked: what a supervisor or the website can do about it', async () => {
         await world.command(world.users.agent, world.rooms.none);
-        expect(panel().state).toMatchObject({ variant: 'info', title: 'Not linked to LivePerson', text: expect.stringContaining('A supervisor can link one with /visitorinfo link <id>') });
+        expect(panel().state).toMatchObject({
+            variant: 'info',
+            title: 'Not linked to LivePerson',
+            text: expect.stringContaining('A supervisor can link one with /visitorinfo link <id>'),
+        });
         expect(JSON.stringify(world.panel())).not.toMatch(/[\u200b-\u200f\u2060\ufeff]/);
     });
 
@@ -74,7 +94,11 @@ describe('the top: who is this, and is it verified?', () => {
     it('a chat participant who did not sign in: the trust of the id, and a warning with no reference (nothing failed)', async () => {
         await world.command(world.users.agent, world.rooms.unauthenticated);
         expect(panel().notices).toEqual([
-            { variant: 'warning', title: 'Not signed in to LivePerson', text: "This visitor hasn't signed in through LivePerson, so there is no verified profile." },
+            {
+                variant: 'warning',
+                title: 'Not signed in to LivePerson',
+                text: "This visitor hasn't signed in through LivePerson, so there is no verified profile.",
+            },
         ]);
         expect(world.sim.requests.find((request) => request.route === 'participantInfo')?.path).toContain(unauthenticatedParticipantId);
     });
@@ -138,8 +162,15 @@ describe('what an agent uses, and what stays folded', () => {
         await world.command(world.users.agent, world.rooms.externalIds);
         world.advanceClock(3 * 60_000 + 5000);
         await world.command(world.users.agent, world.rooms.externalIds);
-        const footnote = (world.panel()?.blocks as Array<{ blockId: string; elements?: Array<{ text: string }> }>).find((block) => block.blockId === 'footnote');
-        expect(footnote?.elements).toEqual([expect.objectContaining({ type: 'plain_text', text: 'From LivePerson 3 minutes ago. Emails, phone numbers and identifiers are masked, as set by your admin.' })]);
+        const footnote = (world.panel()?.blocks as Array<{ blockId: string; elements?: Array<{ text: string }> }>).find(
+            (block) => block.blockId === 'footnote',
+        );
+        expect(footnote?.elements).toEqual([
+            expect.objectContaining({
+                type: 'plain_text',
+                text: 'From LivePerson 3 minutes ago. Emails, phone numbers and identifiers are masked, as set by your admin.',
+            }),
+        ]);
     });
 
     it('the Portuguese agent reads the panel in Portuguese, dates in their time zone', async () => {
@@ -159,7 +190,12 @@ describe('the panel opens, and only for those allowed', () => {
 
     it('the room action is registered for livechat rooms and view-l-room holders', async () => {
         expect(await world.manager.getUIActionButtonManager().getAllActionButtons()).toEqual([
-            expect.objectContaining({ actionId: 'lpvi-room-action', context: 'roomAction', labelI18n: 'room_action_label', when: { roomTypes: ['livechat'], hasOnePermission: ['view-l-room'] } }),
+            expect.objectContaining({
+                actionId: 'lpvi-room-action',
+                context: 'roomAction',
+                labelI18n: 'room_action_label',
+                when: { roomTypes: ['livechat'], hasOnePermission: ['view-l-room'] },
+            }),
         ]);
     });
 
@@ -172,7 +208,11 @@ describe('the panel opens, and only for those allowed', () => {
         world.advanceClock(15_000);
         await world.refresh(world.users.agent, world.rooms.externalIds);
         expect(world.sim.count('participantInfo')).toBe(1);
-        expect(world.host.web.surfaces.at(-1)).toMatchObject({ type: 'contextual_bar.update', dropped: false, view: expect.objectContaining({ id: opened?.id }) });
+        expect(world.host.web.surfaces.at(-1)).toMatchObject({
+            type: 'contextual_bar.update',
+            dropped: false,
+            view: expect.objectContaining({ id: opened?.id }),
+        });
     });
 
     it('without a triggerId (some mobile clients) the same information arrives as a private message, in blocks', async () => {
@@ -191,7 +231,9 @@ describe('the panel opens, and only for those allowed', () => {
         await world.roomAction(world.users.otherAgent, world.rooms.externalIds);
         expect(world.host.web.surfaces).toEqual([]);
         expect(world.host.notices).toHaveLength(2);
-        expect(world.lastNoticeText()).toContain("You can't see this visitor's details: only the agent serving the conversation and supervisors can. Ask a supervisor if you need them.");
+        expect(world.lastNoticeText()).toContain(
+            "You can't see this visitor's details: only the agent serving the conversation and supervisors can. Ask a supervisor if you need them.",
+        );
         expect(world.sim.count('participantInfo')).toBe(0);
     });
 
@@ -217,7 +259,13 @@ describe('the panel opens, and only for those allowed', () => {
     it('help lists the subcommands, saying linking is for supervisors; an unknown word is named first', async () => {
         await world.command(world.users.agent, world.rooms.channel, 'help');
         const help = world.lastNoticeText();
-        for (const line of ['/visitorinfo refresh', '/visitorinfo link <id>: supervisors link', '/visitorinfo unlink: supervisors', '/visitorinfo status [visitorId]', '/visitorinfo <visitorId>'])
+        for (const line of [
+            '/visitorinfo refresh',
+            '/visitorinfo link <id>: supervisors link',
+            '/visitorinfo unlink: supervisors',
+            '/visitorinfo status [visitorId]',
+            '/visitorinfo <visitorId>',
+        ])
             expect(help).toContain(line);
         await world.command(world.users.agent, world.rooms.channel, 'hlep');
         expect(world.lastNoticeText()).toContain('I don\'t know "hlep". Here is what /visitorinfo can do:');
@@ -227,7 +275,12 @@ describe('the panel opens, and only for those allowed', () => {
         expect([...world.host.commands.values()]).toEqual([
             {
                 appId: world.appId,
-                command: expect.objectContaining({ command: 'visitorinfo', i18nDescription: 'visitorinfo_command_description', i18nParamsExample: 'visitorinfo_command_params', permission: 'view-l-room' }),
+                command: expect.objectContaining({
+                    command: 'visitorinfo',
+                    i18nDescription: 'visitorinfo_command_description',
+                    i18nParamsExample: 'visitorinfo_command_params',
+                    permission: 'view-l-room',
+                }),
             },
         ]);
     });
@@ -250,13 +303,43 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
 
     it.each([
         ['not configured', async () => world.saveSettings({ lp_account_id: '' }), 'state', "LivePerson isn't set up yet"],
-        ['misconfigured', async () => world.saveSettings({ lp_domain: 'https://va.agentvep.liveperson.net/' }), 'state', 'The LivePerson settings are incomplete or invalid'],
-        ['unknown participant', async () => world.sim.removeParticipant('12345678', seedParticipantId), 'notice', 'LivePerson has no participant with this id.'],
-        ['access refused (451)', async () => world.sim.fault('participantInfo', { status: 451 }, 1), 'notice', 'LivePerson refused the app access to this information.'],
-        ['rate limited', async () => world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '30' } }, 1), 'notice', 'LivePerson asked the app to slow down. Try Refresh in 30 s.'],
+        [
+            'misconfigured',
+            async () => world.saveSettings({ lp_domain: 'https://va.agentvep.liveperson.net/' }),
+            'state',
+            'The LivePerson settings are incomplete or invalid',
+        ],
+        [
+            'unknown participant',
+            async () => world.sim.removeParticipant('12345678', seedParticipantId),
+            'notice',
+            'LivePerson has no participant with this id.',
+        ],
+        [
+            'access refused (451)',
+            async () => world.sim.fault('participantInfo', { status: 451 }, 1),
+            'notice',
+            'LivePerson refused the app access to this information.',
+        ],
+        [
+            'rate limited',
+            async () => world.sim.fault('participantInfo', { status: 429, headers: { 'Retry-After': '30' } }, 1),
+            'notice',
+            'LivePerson asked the app to slow down. Try Refresh in 30 s.',
+        ],
         ['down (503)', async () => world.sim.fault('participantInfo', { status: 503 }, 1), 'notice', "LivePerson can't be reached right now."],
-        ['an HTML page', async () => world.sim.fault('participantInfo', { kind: 'html', status: 200 }, 1), 'notice', "LivePerson sent an answer the app doesn't understand."],
-        ['malformed JSON', async () => world.sim.fault('participantInfo', { kind: 'malformedJson' }, 1), 'notice', "LivePerson sent an answer the app doesn't understand."],
+        [
+            'an HTML page',
+            async () => world.sim.fault('participantInfo', { kind: 'html', status: 200 }, 1),
+            'notice',
+            "LivePerson sent an answer the app doesn't understand.",
+        ],
+        [
+            'malformed JSON',
+            async () => world.sim.fault('participantInfo', { kind: 'malformedJson' }, 1),
+            'notice',
+            "LivePerson sent an answer the app doesn't understand.",
+        ],
     ])('%s', async (_name, arrange, where, sentence) => {
         await arrange();
         await world.command(world.users.agent, world.rooms.externalIds);
@@ -264,9 +347,17 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
     });
 
     it('an id a visitor typed that cannot be an id is not sent', async () => {
-        world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({ ...visitor, externalIds: [], livechatData: { lpParticipantId: '../../admin' } }));
+        world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({
+            ...visitor,
+            externalIds: [],
+            livechatData: { lpParticipantId: '../../admin' },
+        }));
         await world.command(world.users.agent, world.rooms.externalIds);
-        expect(panel().state).toMatchObject({ variant: 'warning', title: 'Unusable LivePerson id', text: expect.stringContaining('the visitor field lpParticipantId') });
+        expect(panel().state).toMatchObject({
+            variant: 'warning',
+            title: 'Unusable LivePerson id',
+            text: expect.stringContaining('the visitor field lpParticipantId'),
+        });
         expect(world.sim.count('participantInfo')).toBe(0);
     });
 

@@ -53,10 +53,10 @@ async function loopbackCall(route: LoopbackRoute, info: IHttpBridgeRequestInfo, 
     const loopback = new URL(`${target.pathname}${target.search}`, route.url);
     try {
         const response = await send(loopback, info.method.toUpperCase(), headers, body, request.timeout ?? undefined, inFlight, request.encoding === null);
-        log.push({ method: info.method, url: info.url, status: response.statusCode });
+        log.push({ method: info.method, url: info.url, status: response.statusCode, timeoutMs: request.timeout ?? undefined });
         return { url: info.url, method: info.method, ...response };
     } catch (error) {
-        log.push({ method: info.method, url: info.url, status: 'error' });
+        log.push({ method: info.method, url: info.url, status: 'error', timeoutMs: request.timeout ?? undefined });
         throw error;
     }
 }

@@ -23,6 +23,8 @@ export interface HttpExchange {
     /** The URL as the app asked for it. */
     url: string;
     status: number | 'error' | 'refused';
+    /** The timeout the app asked the host for, in ms. */
+    timeoutMs?: number;
 }
 
 export class HostRecorder {
