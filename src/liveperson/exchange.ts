@@ -127,14 +127,11 @@ export function readStrict<T>(call: SettingsFreeCall, step: LivePersonStep, resp
     return invalid(call, step, response, `JSON of an unexpected shape (${paths.join(', ')})`);
 }
 
+/** An answer the app cannot use: said in the log with the reference the agent quotes, never with the body (personal data). */
 export function invalid(call: SettingsFreeCall, step: LivePersonStep, response: { status: number }, what: string): never {
-    return fail({
-        kind: 'invalidResponse',
-        step,
-        status: response.status,
-        reference: call.reference,
-        message: `LivePerson sent ${what} to the ${step} request`,
-    });
+    const message = `LivePerson sent ${what} to the ${step} request`;
+    call.logger.warn(`${message} [${call.reference}]`, { step, kind: 'invalidResponse', status: response.status, reference: call.reference });
+    return fail({ kind: 'invalidResponse', step, status: response.status, reference: call.reference, message });
 }
 
 function logExchange(call: SettingsFreeCall, step: LivePersonStep, durationMs: number, failure?: LivePersonFailure, status?: number): void {

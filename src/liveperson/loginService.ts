@@ -3,14 +3,17 @@ import * as z from 'zod/mini';
 import type { LivePersonCredentials, LivePersonSettings } from '../settings/AppConfig';
 import type { SettingsFreeCall } from './call';
 import { DOMAIN_API_HOST, livePersonHost } from './destinations';
-import { invalid, readStrict, send } from './exchange';
+import { invalid, readJson, readStrict, send } from './exchange';
 import { sessionTtl, type LivePersonSession } from './session';
 import { isRecord, numeric, oneOrMany } from './tolerant';
 
 /** The services the app talks to: the Login Service and Chat Agent API, and the Messaging Interactions API. */
 export type LivePersonService = 'agentVep' | 'msgHist';
 
-/** Where a service of the account lives, from LivePerson's Domain API; an answer naming any other host is refused. */
+/**
+ * Where a service of the account lives, from LivePerson's Domain API: one `{baseURI}`, or (as the docs' current
+ * page shows for the same URL) the account's list of `{service, baseURI}`. A host outside liveperson.net is refused.
+ */
 export async function fetchServiceHost(call: SettingsFreeCall, accountId: string, service: LivePersonService): Promise<string> {
     const response = await send(call, {
         step: 'domain',
@@ -18,7 +21,10 @@ export async function fetchServiceHost(call: SettingsFreeCall, accountId: string
         host: DOMAIN_API_HOST,
         path: `/api/account/${encodeURIComponent(accountId)}/service/${service}/baseURI.json?version=1.0`,
     });
-    const { baseURI } = readStrict(call, 'domain', response, z.object({ baseURI: z.string() }));
+    const body = readJson(call, 'domain', response);
+    const listed = isRecord(body) ? oneOrMany(body.baseURIs).find((entry) => isRecord(entry) && String(entry.service).toLowerCase() === service.toLowerCase()) : undefined;
+    const baseURI = isRecord(body) && typeof body.baseURI === 'string' ? body.baseURI : isRecord(listed) ? listed.baseURI : undefined;
+    if (typeof baseURI !== 'string') return invalid(call, 'domain', response, `no host for ${service}`);
     return livePersonHost(baseURI) ?? invalid(call, 'domain', response, 'a host outside liveperson.net');
 }
 

@@ -43,6 +43,8 @@ interface Candidate {
     target: EntityTarget | undefined;
     conversationId?: string;
     source: ParticipantSource;
+    /** The source holds a value that names no one the app can ask about (a signed id with no readable subject). */
+    unusable?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export function participantChoice(visitor: HostVisitor, mapping: ParticipantMapp
 
     let invalid: ParticipantSource | undefined;
     for (const candidate of candidates) {
+        if (candidate.unusable) invalid ??= candidate.source;
         const id = candidate.target?.id.trim();
         if (!candidate.target || !id) continue;
         const conversationId = candidate.conversationId?.trim();
@@ -99,10 +102,8 @@ function fieldCandidate(visitor: HostVisitor, field: string, mapping: Participan
     const check = checkSignedId(value, { secret: mapping.signingSecret, accountId: mapping.accountId, binding: visitor.binding, nowMs: mapping.nowMs });
     if (check.ok) return { target: targetOfTypedId(check.subject, mapping.sourceMode), source: { kind: 'signedField', field } };
     const subject = unverifiedSubject(value);
-    return {
-        target: subject === undefined ? undefined : targetOfTypedId(subject, mapping.sourceMode),
-        source: { kind: 'field', field, signature: check.problem },
-    };
+    const source: ParticipantSource = { kind: 'field', field, signature: check.problem };
+    return subject === undefined ? { target: undefined, source, unusable: true } : { target: targetOfTypedId(subject, mapping.sourceMode), source };
 }
 
 const ownValue = (record: Record<string, string>, key: string): string | undefined =>

@@ -50,8 +50,11 @@ export const BOT_SETTINGS = {
     lp_participant_field: 'lpParticipantId',
 } as const;
 
+/** The secret the brand's website shares with the app to sign LivePerson ids (set by the scenarios that use it). */
+export const SIGNING_SECRET = 'website-signing-secret-0042';
+
 /** Secrets that must never appear in any output, log line or view. */
-export const SECRETS = ['app-key-1', 'app-secret-1', 's3cret-Passw0rd'];
+export const SECRETS = ['app-key-1', 'app-secret-1', 's3cret-Passw0rd', SIGNING_SECRET];
 
 export type SettingValues = Record<string, string | number | boolean>;
 
