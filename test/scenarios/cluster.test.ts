@@ -24,4 +24,52 @@ describe('a cluster of two Rocket.Chat instances', () => {
         await world.runDueJobs(1);
         expect(routes()).toEqual(['refresh 200']);
     });
+
+    it('a wrong secret on two instances sends one login per back-off', async () => {
+        await world.saveSettings({ lp_app_secret: 'not-the-secret' });
+        const clickBoth = () =>
+            Promise.all([
+                world.commandOn(0, world.users.agent, world.rooms.externalIds, [], true),
+                world.commandOn(1, world.users.manager, world.rooms.field, [], true),
+            ]);
+        await clickBoth();
+        expect(world.sim.count('login')).toBe(1);
+        // Inside the first back-off (one minute): neither instance tries again.
+        world.advanceClock(30_000);
+        await clickBoth();
+        expect(world.sim.count('login')).toBe(1);
+        expect(world.instances.map((instance) => readPanel(instance.recorder.web.shown()).notices[0]?.text)).toEqual([
+            expect.stringContaining("LivePerson refused the app's login, and the app waits 1 min"),
+            expect.stringContaining("LivePerson refused the app's login, and the app waits 1 min"),
+        ]);
+        // The back-off over: one more attempt between them, not one each.
+        world.advanceClock(31_000);
+        await clickBoth();
+        expect(world.sim.count('login')).toBe(2);
+    });
+
+    it('a session LivePerson ended, found by both instances at once: one new login between them', async () => {
+        await world.prewarm(0);
+        world.advanceClock(2 * 60_000);
+        world.sim.expireBearers();
+        world.sim.expireLoginSessions();
+        world.sim.clearLog();
+        await Promise.all([
+            world.commandOn(0, world.users.agent, world.rooms.externalIds, [], true),
+            world.commandOn(1, world.users.manager, world.rooms.field, [], true),
+        ]);
+        expect(world.sim.count('login')).toBe(1);
+        expect(world.sim.activeBearers().length).toBe(1);
+        expect(readPanel(world.instances[0].recorder.web.shown()).fields.get('Account')).toBe('bank corp');
+        expect(readPanel(world.instances[1].recorder.web.shown()).name).toBe('Jane Doe');
+    });
+
+    it('the first clicks of a cold cluster, on both instances at once: one login between them', async () => {
+        await Promise.all([
+            world.commandOn(0, world.users.agent, world.rooms.externalIds, [], true),
+            world.commandOn(1, world.users.manager, world.rooms.field, [], true),
+        ]);
+        expect(world.sim.count('login')).toBe(1);
+        expect(world.sim.activeBearers().length).toBe(1);
+    });
 });
