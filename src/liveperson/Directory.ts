@@ -118,7 +118,7 @@ export class Directory {
         const admission = this.admit({ fingerprint, generation });
         if (admission.kind !== 'changed') return false;
         // Ended: this instance's session of the old settings, else the one another instance left in the store.
-        const replaced = admission.replaced ?? (await call.store.load());
+        const replaced = admission.replaced ?? (await call.store.session.load());
         if (replaced && replaced.fingerprint !== fingerprint) await this.sessions.logout(call, replaced).catch(() => undefined);
         return admission.hadSettings || replaced !== undefined;
     }

@@ -68,7 +68,7 @@ export class Sessions {
     /** The current session, checked with LivePerson first unless this instance saw it accepted (the pre-warm). */
     async confirmed(call: LivePersonCall): Promise<LivePersonSession> {
         const session = await this.current(call);
-        return this.provenAt.has(session.bearer) ? session : this.checked(call, session, 'login');
+        return this.provenAt.has(session.bearer) ? session : ((await this.refreshedOrReplaced(call, session)) ?? session);
     }
 
     /**
@@ -80,22 +80,17 @@ export class Sessions {
         const now = this.usable(call, this.session) ?? (await this.fromStore(call));
         if (now && now.bearer !== refused.bearer) return now;
         const proven = this.provenAt.get(refused.bearer);
-        if (proven === undefined || Date.now() - proven >= PROVEN_FOR) {
-            try {
-                await this.refresh(call, refused);
-            } catch (error) {
-                if (failureOf(error)?.kind !== 'auth') throw error;
-                if (this.session?.bearer === refused.bearer) this.session = undefined;
-                return this.login(call, false);
-            }
-        }
-        return fail({
-            kind: 'forbidden',
-            step,
-            status: 401,
-            message: `LivePerson refused the ${step} request with a session it accepts: the user lacks a permission for this API`,
-            reference: call.reference,
-        });
+        const replaced = proven === undefined || Date.now() - proven >= PROVEN_FOR ? await this.refreshedOrReplaced(call, refused) : undefined;
+        return (
+            replaced ??
+            fail({
+                kind: 'forbidden',
+                step,
+                status: 401,
+                message: `LivePerson refused the ${step} request with a session it accepts: the user lacks a permission for this API`,
+                reference: call.reference,
+            })
+        );
     }
 
     /** The admin's test: a login of its own, now. The session it replaces is ended rather than left open. */
@@ -141,41 +136,34 @@ export class Sessions {
         const now = Date.now();
         if (!session) return 'none';
         if (isIdle(session, now)) return 'idle';
-        const renewing = needsRenewal(session, now);
-        if (!renewing) {
-            try {
-                await this.refresh(call, session);
-                return 'refreshed';
-            } catch (error) {
-                if (failureOf(error)?.kind !== 'auth') throw error;
-            }
-        }
+        if (!needsRenewal(session, now)) return (await this.refreshedOrReplaced(call, session)) ? 'renewed' : 'refreshed';
         if (this.session?.bearer === session.bearer) this.session = undefined;
         const fresh = await this.login(call, false);
-        // A session renewed before its end is still open at LivePerson: end it. One LivePerson ended needs nothing.
-        if (renewing && fresh.bearer !== session.bearer) await this.logout(call, session).catch(() => undefined);
+        // A session renewed before its end is still open at LivePerson: end it (one LivePerson ended needs nothing).
+        if (fresh.bearer !== session.bearer) await this.logout(call, session).catch(() => undefined);
         return 'renewed';
     }
 
     /** Ends a session at LivePerson: the one given, else this instance's, else the stored one. */
     async logout(call: SettingsFreeCall, given?: LivePersonSession): Promise<void> {
-        const session = given ?? this.session ?? (await call.store.load());
+        const session = given ?? this.session ?? (await call.store.session.load());
         if (!session || this.ended === session.bearer) return;
         this.ended = session.bearer;
         if (session.bearer === this.session?.bearer) this.session = undefined;
         this.provenAt.delete(session.bearer);
-        if ((await call.store.load())?.bearer === session.bearer) await call.store.clear();
+        if ((await call.store.session.load())?.bearer === session.bearer) await call.store.session.save(undefined);
         await loginServiceCall(call, session, 'logout');
     }
 
-    /** A session checked with a refresh; one LivePerson no longer knows is replaced by a login. */
-    private async checked(call: LivePersonCall, session: LivePersonSession, step: LivePersonStep): Promise<LivePersonSession> {
+    /** Refreshes `session`: undefined when LivePerson accepted it, a new login when LivePerson no longer knows it. */
+    private async refreshedOrReplaced(call: LivePersonCall, session: LivePersonSession): Promise<LivePersonSession | undefined> {
         try {
             await this.refresh(call, session);
-            return session;
+            return undefined;
         } catch (error) {
             if (failureOf(error)?.kind !== 'auth') throw error;
-            return this.replace(call, session, step);
+            if (this.session?.bearer === session.bearer) this.session = undefined;
+            return this.login(call, false);
         }
     }
 
@@ -219,12 +207,12 @@ export class Sessions {
             }
             return undefined;
         };
-        const lease = await call.store.loadLease();
+        const lease = await call.store.lease.load();
         const other = lease && lease.holder !== this.deps.instanceId && lease.until > Date.now() ? await waitFor(lease.until) : undefined;
         if (other) return other;
-        await call.store.saveLease({ holder: this.deps.instanceId, until: Date.now() + LEASE.hold });
+        await call.store.lease.save({ holder: this.deps.instanceId, until: Date.now() + LEASE.hold });
         await sleep(LEASE.settle);
-        const holder = await call.store.loadLease();
+        const holder = await call.store.lease.load();
         const winner = holder && holder.holder !== this.deps.instanceId ? await waitFor(holder.until) : undefined;
         if (winner) return winner;
         await this.holdBack(call);
@@ -244,19 +232,12 @@ export class Sessions {
         }
         if (answer.hosts.agentVep) this.deps.domains.remember(call, 'agentVep', answer.hosts.agentVep);
         if (answer.hosts.msgHist) this.deps.domains.remember(call, 'msgHist', answer.hosts.msgHist);
-        if (answer.refusedHost) {
-            call.logger.warn(`LivePerson's login answer listed a host outside liveperson.net: ignored [${call.reference}]`, {
-                step: 'login',
-                kind: 'invalidResponse',
-                reference: call.reference,
-            });
-        }
         const session = answer.session;
         this.provenAt.set(session.bearer, Date.now());
-        if (this.refusal || (await call.store.loadRefusal())) {
+        if (this.refusal || (await call.store.refusal.load())) {
             // A login LivePerson accepted ends every instance's wait.
             this.refusal = undefined;
-            await call.store.saveRefusal(undefined);
+            await call.store.refusal.save(undefined);
         }
         if (!this.deps.isCurrent(session.fingerprint)) {
             // Made with settings replaced meanwhile: not kept, nor shared, but ended.
@@ -270,7 +251,7 @@ export class Sessions {
 
     /** Throws `heldBack` while a refused login of these credentials is waited out: the store speaks for every instance. */
     private async holdBack(call: LivePersonCall): Promise<void> {
-        const stored = await call.store.loadRefusal();
+        const stored = await call.store.refusal.load();
         this.refusal = stored?.fingerprint === call.settings.fingerprint ? stored : undefined;
         const waitMs = this.refusal ? heldBackMs(this.refusal) : 0;
         if (!this.refusal || waitMs <= 0) return;
@@ -287,10 +268,10 @@ export class Sessions {
     }
 
     private async refused(call: LivePersonCall, status: number): Promise<void> {
-        const previous = await call.store.loadRefusal();
+        const previous = await call.store.refusal.load();
         const count = previous?.fingerprint === call.settings.fingerprint ? previous.refusals : 0;
         this.refusal = { fingerprint: call.settings.fingerprint, refusals: count + 1, lastAt: Date.now(), status };
-        await call.store.saveRefusal(this.refusal);
+        await call.store.refusal.save(this.refusal);
     }
 
     private async refresh(call: LivePersonCall, session: LivePersonSession): Promise<void> {
@@ -308,7 +289,7 @@ export class Sessions {
     }
 
     private async fromStore(call: LivePersonCall): Promise<LivePersonSession | undefined> {
-        const stored = this.usable(call, await call.store.load());
+        const stored = this.usable(call, await call.store.session.load());
         if (!stored || !this.deps.isCurrent(stored.fingerprint) || stored.bearer === this.ended) return undefined;
         if (stored.bearer !== this.session?.bearer) this.session = stored;
         this.deps.domains.remember(call, 'agentVep', stored.domain);
@@ -318,7 +299,7 @@ export class Sessions {
     /** The job may run on an instance no agent uses: what the store says (written by every instance) counts too. */
     private async freshest(call: LivePersonCall): Promise<LivePersonSession | undefined> {
         const mine = this.usable(call, this.session);
-        const stored = this.usable(call, await call.store.load());
+        const stored = this.usable(call, await call.store.session.load());
         if (!mine || (stored && stored.bearer !== mine.bearer && stored.createdAt > mine.createdAt)) return stored && this.fromStore(call);
         if (stored?.bearer === mine.bearer) {
             mine.lastUsedAt = Math.max(mine.lastUsedAt, stored.lastUsedAt);
@@ -330,7 +311,7 @@ export class Sessions {
     private async persist(call: SettingsFreeCall, session: LivePersonSession): Promise<void> {
         if (this.deps.isCurrent(session.fingerprint)) {
             this.lastPersistedUse = Date.now();
-            await call.store.save(session);
+            await call.store.session.save(session);
         }
     }
 }

@@ -2,7 +2,7 @@ import type { SettingsFreeCall } from './call';
 import { invalid, readJson, send } from './exchange';
 import type { LivePersonProfile } from './model';
 import type { LivePersonSession } from './session';
-import { flag, identifier, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
+import { flag, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
 
 /**
  * Opens the Chat Agent API session of a bearer (LivePerson wants one per bearer, never one per request). The
@@ -43,18 +43,18 @@ const PARTICIPANT = {
     balance: numeric,
     registrationDate: lpDate,
     lastPaymentDate: lpDate,
-    customerId: identifier,
+    customerId: text,
     customerStatus: text,
     customerType: text,
-    socialId: identifier,
-    imei: identifier,
+    socialId: text,
+    imei: text,
     userName: text,
     companySize: numeric,
     accountName: text,
     role: text,
 };
 const PERSON = { name: text, surname: text };
-const CONTACT = { email: identifier, phone: identifier };
+const CONTACT = { email: text, phone: text };
 
 /** The seed call: a participant's participantExtendedInfo, through the bearer's agent session. */
 export async function fetchParticipantInfo(
@@ -83,7 +83,7 @@ export function participantInfoOf(body: unknown, participantId: string): { profi
     const personal = isRecord(body) ? body.authenticatedPersonalInfo : undefined;
     // A 200 that holds neither part (an empty `{}`, another service's JSON) is no participant, never an empty profile.
     if (!isRecord(info) && !isRecord(personal)) return { problem: 'no participant information' };
-    const answeredFor = isRecord(info) && Object.hasOwn(info, 'participantId') ? identifier.safeParse(info.participantId) : undefined;
+    const answeredFor = isRecord(info) && Object.hasOwn(info, 'participantId') ? text.safeParse(info.participantId) : undefined;
     if (answeredFor && (!answeredFor.success || answeredFor.data !== participantId)) return { problem: 'an answer about another participant' };
     const unreadable: string[] = [];
     const profile: LivePersonProfile = { source: 'chat', ...(isRecord(info) ? readFields(info, PARTICIPANT, unreadable) : {}), unreadable };

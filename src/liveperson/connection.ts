@@ -3,7 +3,7 @@ import type { DomainBook } from './DomainBook';
 import { failureOf, type LivePersonFailure } from './failures';
 import type { Sessions } from './Sessions';
 
-export interface ConnectionStep {
+interface ConnectionStep {
     step: 'domain' | 'login' | 'agentSession' | 'messagingDomain' | 'profile';
     ok: boolean;
     durationMs: number;

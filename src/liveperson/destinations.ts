@@ -13,7 +13,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 export type HostProblem = 'notLivePerson' | 'notHostName';
 
 /** The host as the rule reads it: trimmed and lower-cased. */
-export const normalHost = (host: string): string => host.trim().toLowerCase();
+const normalHost = (host: string): string => host.trim().toLowerCase();
 
 /** Undefined when `host` (already normal) is a LivePerson host the app may talk to; otherwise why not. */
 export function livePersonHostProblem(host: string): HostProblem | undefined {

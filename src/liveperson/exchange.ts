@@ -134,18 +134,10 @@ export function invalid(call: SettingsFreeCall, step: LivePersonStep, response: 
     return fail({ kind: 'invalidResponse', step, status: response.status, reference: call.reference, message });
 }
 
-function logExchange(call: SettingsFreeCall, step: LivePersonStep, durationMs: number, failure?: LivePersonFailure, status?: number): void {
-    const entry = {
-        step,
-        kind: failure?.kind ?? 'ok',
-        status: failure?.status ?? status,
-        internalCode: failure?.internalCode,
-        reference: call.reference,
-        durationMs,
-    };
-    const line = `LivePerson ${step}: ${entry.kind}${entry.status ? ` (HTTP ${entry.status})` : ''} in ${durationMs} ms [${call.reference}]`;
-    if (failure) call.logger.warn(line, entry);
-    else call.logger.debug(line, entry);
+function logExchange(call: SettingsFreeCall, step: LivePersonStep, durationMs: number, failure?: LivePersonFailure, okStatus?: number): void {
+    const { kind = 'ok', status = okStatus, internalCode } = failure ?? {};
+    const line = `LivePerson ${step}: ${kind}${status ? ` (HTTP ${status})` : ''} in ${durationMs} ms [${call.reference}]`;
+    call.logger[failure ? 'warn' : 'debug'](line, { step, kind, status, internalCode, reference: call.reference, durationMs });
 }
 
 function withTimer<T>(promise: Promise<T>, ms: number): Promise<T> {

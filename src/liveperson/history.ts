@@ -1,6 +1,6 @@
 import { latestOf, type ConversationRecord, type SdeEvent } from './messaging';
 import type { ActivityItem, ActivityKind, PastConversation } from './model';
-import { epochMs, identifier, isRecord, numeric, oneOrMany, readFields, text } from './tolerant';
+import { epochMs, isRecord, numeric, oneOrMany, readFields, text } from './tolerant';
 
 const INFO = {
     startTimeL: epochMs,
@@ -72,10 +72,10 @@ const FIELDS = {
     value: numeric,
     currency: text,
     numItems: numeric,
-    orderId: identifier,
-    leadId: identifier,
-    serviceId: identifier,
-    campaignId: identifier,
+    orderId: text,
+    leadId: text,
+    serviceId: text,
+    campaignId: text,
     topic: text,
     message: text,
     affiliate: text,

@@ -22,7 +22,9 @@ export async function fetchServiceHost(call: SettingsFreeCall, accountId: string
         path: `/api/account/${encodeURIComponent(accountId)}/service/${service}/baseURI.json?version=1.0`,
     });
     const body = readJson(call, 'domain', response);
-    const listed = isRecord(body) ? oneOrMany(body.baseURIs).find((entry) => isRecord(entry) && String(entry.service).toLowerCase() === service.toLowerCase()) : undefined;
+    const listed = isRecord(body)
+        ? oneOrMany(body.baseURIs).find((entry) => isRecord(entry) && String(entry.service).toLowerCase() === service.toLowerCase())
+        : undefined;
     const baseURI = isRecord(body) && typeof body.baseURI === 'string' ? body.baseURI : isRecord(listed) ? listed.baseURI : undefined;
     if (typeof baseURI !== 'string') return invalid(call, 'domain', response, `no host for ${service}`);
     return livePersonHost(baseURI) ?? invalid(call, 'domain', response, 'a host outside liveperson.net');
@@ -35,13 +37,8 @@ const loginAnswerSchema = z.object({
     csdsCollectionResponse: z.optional(z.unknown()),
 });
 
-export interface LoginAnswer {
-    session: LivePersonSession;
-    /** The account's hosts as the login answer lists them (LivePerson hosts only). */
-    hosts: Partial<Record<LivePersonService, string>>;
-    /** The answer listed a host outside liveperson.net for a service the app uses: ignored, and said. */
-    refusedHost: boolean;
-}
+/** A new session, and the account's hosts as the login answer lists them (LivePerson hosts only). */
+export type LoginAnswer = { session: LivePersonSession; hosts: Partial<Record<LivePersonService, string>> };
 
 /** Logs in to the Login Service on `host` with the settings' credentials. */
 export async function login(call: SettingsFreeCall, host: string, settings: LivePersonSettings): Promise<LoginAnswer> {
@@ -54,13 +51,16 @@ export async function login(call: SettingsFreeCall, host: string, settings: Live
     });
     const body = readStrict(call, 'login', response, loginAnswerSchema);
     const hosts: LoginAnswer['hosts'] = {};
-    let refusedHost = false;
     const listed = isRecord(body.csdsCollectionResponse) ? oneOrMany(body.csdsCollectionResponse.baseURIs) : [];
     for (const entry of listed) {
         if (!isRecord(entry) || (entry.service !== 'agentVep' && entry.service !== 'msgHist') || typeof entry.baseURI !== 'string') continue;
         const named = livePersonHost(entry.baseURI);
         if (named) hosts[entry.service] = named;
-        else refusedHost = true;
+        else
+            call.logger.warn(`LivePerson's login answer listed a host outside liveperson.net: ignored [${call.reference}]`, {
+                step: 'login',
+                reference: call.reference,
+            });
     }
     const ttl = numeric.safeParse(body.sessionTTl);
     const now = Date.now();
@@ -78,7 +78,6 @@ export async function login(call: SettingsFreeCall, host: string, settings: Live
             lastUsedAt: now,
         },
         hosts,
-        refusedHost,
     };
 }
 

@@ -3,7 +3,7 @@ import { contactsOf } from './chatAgent';
 import { invalid, readJson, send } from './exchange';
 import type { LivePersonProfile } from './model';
 import type { LivePersonSession } from './session';
-import { age, flag, identifier, isAbsent, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
+import { age, flag, isAbsent, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
 
 /** LivePerson throttles the Messaging Interactions API per `source`: a fixed name of this app, at most 20 characters. */
 const MESSAGING_SOURCE = 'RocketChatLPVisitor';
@@ -130,9 +130,9 @@ const CUSTOMER = {
     customerType: text,
     balance: numeric,
     currency: text,
-    customerId: identifier,
-    socialId: identifier,
-    imei: identifier,
+    customerId: text,
+    socialId: text,
+    imei: text,
     userName: text,
     accountName: text,
     role: text,

@@ -53,18 +53,14 @@ export type LoginRefusal = z.infer<typeof refusalSchema>;
 const leaseSchema = z.object({ holder: z.string(), until: z.number() });
 type LoginLease = z.infer<typeof leaseSchema>;
 
-/** Where the LivePerson session lives between actions and across instances: the app's persistence. */
-export interface SessionStore {
-    load(): Promise<LivePersonSession | undefined>;
-    save(session: LivePersonSession): Promise<void>;
-    clear(): Promise<void>;
-    loadLease(): Promise<LoginLease | undefined>;
-    saveLease(lease: LoginLease): Promise<void>;
-    loadRefusal(): Promise<LoginRefusal | undefined>;
-    saveRefusal(refusal: LoginRefusal | undefined): Promise<void>;
+/** One stored record: undefined when absent or unreadable; saving undefined removes it. */
+interface Stored<T> {
+    load(): Promise<T | undefined>;
+    save(value: T | undefined): Promise<void>;
 }
 
-const record = (name: string) => new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, persistenceAssociationId(name));
+/** Where the LivePerson session, the login lease and a refused login live between actions and across instances. */
+export type SessionStore = { session: Stored<LivePersonSession>; lease: Stored<LoginLease>; refusal: Stored<LoginRefusal> };
 
 /**
  * One record per purpose, found by association: the same on every instance. Reads are parsed (the database is
@@ -72,30 +68,23 @@ const record = (name: string) => new RocketChatAssociationRecord(RocketChatAssoc
  * or write is no answer rather than an error: the store is an optimisation, LivePerson is the truth.
  */
 export function sessionStore(reader: IPersistenceRead, writer: IPersistence | undefined): SessionStore {
-    const store = <T extends object>(name: string, schema: z.ZodMiniType<T>) => {
-        const key = record(name);
+    const stored = <T extends object>(name: string, schema: z.ZodMiniType<T>): Stored<T> => {
+        const key = new RocketChatAssociationRecord(RocketChatAssociationModel.MISC, persistenceAssociationId(name));
         return {
-            load: async (): Promise<T | undefined> => {
+            load: async () => {
                 const [first] = await reader.readByAssociation(key).catch(() => []);
                 const parsed = schema.safeParse(first);
                 return parsed.success ? parsed.data : undefined;
             },
-            save: async (data: T | undefined): Promise<void> => {
+            save: async (data) => {
                 await (data ? writer?.updateByAssociation(key, data, true) : writer?.removeByAssociation(key))?.catch(() => undefined);
             },
         };
     };
-    const session = store(PERSISTENCE_KEYS.session, sessionSchema);
-    const lease = store(PERSISTENCE_KEYS.loginLease, leaseSchema);
-    const refusal = store(PERSISTENCE_KEYS.loginRefusal, refusalSchema);
     return {
-        load: session.load,
-        save: session.save,
-        clear: () => session.save(undefined),
-        loadLease: lease.load,
-        saveLease: lease.save,
-        loadRefusal: refusal.load,
-        saveRefusal: refusal.save,
+        session: stored(PERSISTENCE_KEYS.session, sessionSchema),
+        lease: stored(PERSISTENCE_KEYS.loginLease, leaseSchema),
+        refusal: stored(PERSISTENCE_KEYS.loginRefusal, refusalSchema),
     };
 }
 

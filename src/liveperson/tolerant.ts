@@ -18,6 +18,7 @@ export const isAbsent = (value: unknown): boolean =>
 
 export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Text, and identifiers that arrive as numbers (socialId, imei): every digit is kept by reading them as text. */
 export const text = z.pipe(
     z.union([z.string(), z.number().check(z.refine(Number.isFinite))]),
     z.transform((value) => cut(String(value).trim(), MAX_TEXT)),
@@ -30,9 +31,6 @@ export const numeric = z.union([
         z.transform((value) => Number(value)),
     ),
 ]);
-
-/** Identifiers can arrive as numbers (socialId, imei): every digit is kept by reading them as text. */
-export const identifier = text;
 
 export const flag = z.union([
     z.boolean(),

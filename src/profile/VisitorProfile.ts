@@ -14,7 +14,7 @@ export interface VisitorProfile {
 }
 
 /** Where the participant id came from and how far that can be trusted. */
-export interface Identity {
+interface Identity {
     ref: ParticipantRef;
     source: ParticipantSource;
     trust: Trust;

@@ -12,7 +12,7 @@ import { sourceText } from './stateNotice';
 import { wordFor } from './vocabulary';
 
 /** Limits that keep a view small whatever a visitor, a host or LivePerson sends: with them the panel stays under 100 KB. */
-export const BOUNDS = { value: 200, customFields: 20, externalIds: 10, metadataPerExternalId: 5, contacts: 10, products: 5, id: 40 } as const;
+const BOUNDS = { value: 200, customFields: 20, externalIds: 10, metadataPerExternalId: 5, contacts: 10, products: 5, id: 40 } as const;
 
 export interface Privacy {
     maskPii: boolean;
@@ -24,7 +24,7 @@ export interface Privacy {
 }
 
 /** The first `max` items, and how many were left out. */
-export const capped = <T>(items: readonly T[], max: number): { shown: T[]; more: number } => ({
+const capped = <T>(items: readonly T[], max: number): { shown: T[]; more: number } => ({
     shown: items.slice(0, max),
     more: Math.max(0, items.length - max),
 });
@@ -142,7 +142,12 @@ export function timelineSection(
     const { shown, more } = capped(items, privacy.historyCount);
     const entries = shown.map((item) => item.entry);
     if (more > 0) entries.push({ headline: t('list_and_more', { count: more }), details: [] });
-    return { title: t('panel_section_history'), fields: [], entries, ...(product === 'chat' && entries.length > 0 ? { note: t('history_chat_only_rocketchat') } : {}) };
+    return {
+        title: t('panel_section_history'),
+        fields: [],
+        entries,
+        ...(product === 'chat' && entries.length > 0 ? { note: t('history_chat_only_rocketchat') } : {}),
+    };
 }
 
 function livePersonEntry(conversation: PastConversation, viewer: Viewer): DocumentEntry {

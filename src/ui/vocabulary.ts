@@ -21,5 +21,3 @@ export function wordFor(vocabulary: Vocabulary, value: string | undefined, viewe
     // "canceled" and "cancelled" are one word to an agent.
     return known ? viewer.t(`word_${vocabulary}_${known === 'canceled' ? 'cancelled' : known}` as MessageKey) : value;
 }
-
-export const yesNo = (value: boolean, viewer: Viewer): string => viewer.t(value ? 'word_yes' : 'word_no');
