@@ -1,5 +1,5 @@
 import { RETRY_AFTER_CAP } from './exchange';
-import { fail, failureOf, isOutage, type LivePersonStep } from './failures';
+import { fail, failureAt, failureOf, isOutage, type LivePersonStep } from './failures';
 
 /** Consecutive outages that open the circuit, and how long it then stays open. */
 const OUTAGES_TO_OPEN = 3;
@@ -25,14 +25,7 @@ export class Breaker {
         const before = this.state(lane);
         const waiting = this.waitOf(before);
         if (waiting) {
-            return fail({
-                kind: 'paused',
-                cause: waiting.cause,
-                step,
-                reference: call.reference,
-                retryAfterSeconds: waiting.seconds,
-                message: pauseMessage(waiting),
-            });
+            return fail(failureAt(call, step, 'paused', pauseMessage(waiting), { cause: waiting.cause, retryAfterSeconds: waiting.seconds }));
         }
         const probe = before.kind === 'open';
         if (before.kind === 'open') this.states.set(lane, { kind: 'probing', cause: before.cause });

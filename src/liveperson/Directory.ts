@@ -4,7 +4,7 @@ import { inBackground, remainingMs, runInBackground, type LivePersonCall, type S
 import { Breaker } from './Breaker';
 import { connectionSteps, runSteps, type ConnectionReport } from './connection';
 import { DomainBook } from './DomainBook';
-import { failureOf, LivePersonError, type LivePersonFailure, type LivePersonStep } from './failures';
+import { failureAt, failureOf, LivePersonError, type LivePersonFailure, type LivePersonStep } from './failures';
 import { isValidParticipantId, refKey, type LivePersonAnswer, type Lookup, type ParticipantRef } from './model';
 import { Sessions, type KeepAliveOutcome } from './Sessions';
 import { chatAnswer, messagingAnswer } from './sources';
@@ -59,10 +59,7 @@ export class Directory {
 
     async lookup(call: LivePersonCall, ref: ParticipantRef, mode: LookupMode): Promise<Lookup> {
         const step: LivePersonStep = ref.source === 'chat' ? 'participantInfo' : 'messagingHistory';
-        const failed = (message: string, kind: LivePersonFailure['kind']): Lookup => ({
-            ok: false,
-            failure: { kind, step, message, reference: call.reference },
-        });
+        const failed = (message: string, kind: LivePersonFailure['kind']): Lookup => ({ ok: false, failure: failureAt(call, step, kind, message) });
         if (!this.admitted(call)) return failed('the LivePerson settings changed during this action', 'misconfigured');
         const ids = ref.source === 'chat' ? [ref.participantId] : [ref.consumerId, ...(ref.conversationId ? [ref.conversationId] : [])];
         if (!ids.every(isValidParticipantId)) return failed('the id is not a valid LivePerson id', 'notFound');
@@ -168,8 +165,7 @@ export class Directory {
         }
         let timer: ReturnType<typeof setTimeout> | undefined;
         const expiry = new Promise<Outcome>((resolve) => {
-            const failure: LivePersonFailure = { kind: 'timeout', step, message: 'LivePerson did not answer in time', reference: call.reference };
-            timer = setTimeout(() => resolve({ ok: false, failure }), remainingMs(call));
+            timer = setTimeout(() => resolve({ ok: false, failure: failureAt(call, step, 'timeout', 'LivePerson did not answer in time') }), remainingMs(call));
         });
         return Promise.race([running, expiry]).finally(() => clearTimeout(timer));
     }
@@ -187,10 +183,7 @@ export class Directory {
             const failure = failureOf(error);
             if (!failure)
                 call.logger.error(`LivePerson lookup failed unexpectedly (${error instanceof Error ? error.name : typeof error}) [${call.reference}]`);
-            outcome = {
-                ok: false,
-                failure: failure ?? { kind: 'invalidResponse', step, message: 'unexpected error while reading LivePerson', reference: call.reference },
-            };
+            outcome = { ok: false, failure: failure ?? failureAt(call, step, 'invalidResponse', 'unexpected error while reading LivePerson') };
         }
         // An answer fetched with settings replaced meanwhile belongs to no one.
         if (call.settings.fingerprint === this.current?.fingerprint) this.remember(key, outcome, call.settings.cacheTtlMs);

@@ -1,7 +1,7 @@
 import { inBackground, remainingMs, runInBackground, type LivePersonCall, type SettingsFreeCall } from './call';
 import { openAgentSession } from './chatAgent';
 import type { DomainBook } from './DomainBook';
-import { fail, failureOf, type LivePersonStep } from './failures';
+import { fail, failureAt, failureOf, type LivePersonStep } from './failures';
 import { login, loginServiceCall } from './loginService';
 import { isExpired, isIdle, needsRefresh, needsRenewal, type LivePersonSession, type LoginRefusal } from './session';
 
@@ -81,16 +81,8 @@ export class Sessions {
         if (now && now.bearer !== refused.bearer) return now;
         const proven = this.provenAt.get(refused.bearer);
         const replaced = proven === undefined || Date.now() - proven >= PROVEN_FOR ? await this.refreshedOrReplaced(call, refused) : undefined;
-        return (
-            replaced ??
-            fail({
-                kind: 'forbidden',
-                step,
-                status: 401,
-                message: `LivePerson refused the ${step} request with a session it accepts: the user lacks a permission for this API`,
-                reference: call.reference,
-            })
-        );
+        const message = `LivePerson refused the ${step} request with a session it accepts: the user lacks a permission for this API`;
+        return replaced ?? fail(failureAt(call, step, 'forbidden', message, { status: 401 }));
     }
 
     /** The admin's test: a login of its own, now. The session it replaces is ended rather than left open. */
@@ -171,13 +163,7 @@ export class Sessions {
     private login(call: LivePersonCall, fresh: boolean): Promise<LivePersonSession> {
         if (!this.deps.isCurrent(call.settings.fingerprint)) {
             // A call that outlived its settings (a slow click across a save) must not log in with the old credentials.
-            fail({
-                kind: 'misconfigured',
-                step: 'login',
-                message: 'the LivePerson settings changed during this action',
-                reference: call.reference,
-                notSent: true,
-            });
+            fail(failureAt(call, 'login', 'misconfigured', 'the LivePerson settings changed during this action', { notSent: true }));
         }
         if (!this.loggingIn) {
             const running = this.holdBack(call)
@@ -255,16 +241,11 @@ export class Sessions {
         this.refusal = stored?.fingerprint === call.settings.fingerprint ? stored : undefined;
         const waitMs = this.refusal ? heldBackMs(this.refusal) : 0;
         if (!this.refusal || waitMs <= 0) return;
+        const { status, refusals } = this.refusal;
         const seconds = Math.ceil(waitMs / 1000);
-        fail({
-            kind: 'heldBack',
-            cause: (this.refusal.status !== undefined && REFUSALS.get(this.refusal.status)) || 'auth',
-            step: 'login',
-            status: this.refusal.status,
-            message: `LivePerson refused the login ${this.refusal.refusals} time(s): not trying again for ${seconds} s`,
-            reference: call.reference,
-            retryAfterSeconds: seconds,
-        });
+        const message = `LivePerson refused the login ${refusals} time(s): not trying again for ${seconds} s`;
+        const cause = (status !== undefined && REFUSALS.get(status)) || 'auth';
+        fail(failureAt(call, 'login', 'heldBack', message, { cause, status, retryAfterSeconds: seconds }));
     }
 
     private async refused(call: LivePersonCall, status: number): Promise<void> {

@@ -39,21 +39,24 @@ function lastPathSegment(url: unknown): string | undefined {
     }
 }
 
-const PARTICIPANT = {
+/** The customer and personal fields of a profile, the same in both products (Messaging adds currency and branch). */
+export const CUSTOMER = {
+    customerId: text,
+    customerType: text,
+    customerStatus: text,
     balance: numeric,
+    currency: text,
     registrationDate: lpDate,
     lastPaymentDate: lpDate,
-    customerId: text,
-    customerStatus: text,
-    customerType: text,
     socialId: text,
     imei: text,
     userName: text,
-    companySize: numeric,
     accountName: text,
     role: text,
+    companySize: numeric,
+    companyBranch: text,
 };
-const PERSON = { name: text, surname: text };
+export const PERSON = { name: text, surname: text, gender: text, company: text, language: text };
 const CONTACT = { email: text, phone: text };
 
 /** The seed call: a participant's participantExtendedInfo, through the bearer's agent session. */
@@ -86,7 +89,7 @@ export function participantInfoOf(body: unknown, participantId: string): { profi
     const answeredFor = isRecord(info) && Object.hasOwn(info, 'participantId') ? text.safeParse(info.participantId) : undefined;
     if (answeredFor && (!answeredFor.success || answeredFor.data !== participantId)) return { problem: 'an answer about another participant' };
     const unreadable: string[] = [];
-    const profile: LivePersonProfile = { source: 'chat', ...(isRecord(info) ? readFields(info, PARTICIPANT, unreadable) : {}), unreadable };
+    const profile: LivePersonProfile = { source: 'chat', ...(isRecord(info) ? readFields(info, CUSTOMER, unreadable) : {}), unreadable };
     if (answeredFor?.success) profile.participantId = answeredFor.data;
     if (isRecord(personal))
         profile.personal = { ...readFields(personal, PERSON, unreadable), contacts: contactsOf(personal.contacts, (entry) => entry, unreadable) };

@@ -40,10 +40,9 @@ export async function runSteps(call: LivePersonCall, steps: (step: Step) => Prom
 }
 
 /**
- * Domain, login and agent session before any agent clicks, so the first click costs one round trip; or, for
- * the admin's test (`fresh`), every step asked of LivePerson now, whatever is known. A session found in memory
- * or in the store is checked with a refresh before the pre-warm trusts it: after the app was disabled (and
- * logged out) and enabled again, the store may hold a session LivePerson ended.
+ * Domain, login and agent session before any agent clicks, so the first click costs one round trip; for the
+ * admin's test (`fresh`), each asked of LivePerson now. The pre-warm checks a known session with a refresh:
+ * after a disable (a logout) and an enable, the store may hold a session LivePerson ended.
  */
 export function connectionSteps(call: LivePersonCall, sessions: Sessions, domains: DomainBook, fresh: boolean) {
     return async (step: Step): Promise<void> => {

@@ -1,10 +1,8 @@
 /**
- * The one rule for where the app may send a request: a DNS name under liveperson.net, with nothing that could
- * move the request elsewhere: no scheme, user info, port, path or IP literal, over https. Host names are
- * case-insensitive and LivePerson writes some in mixed case (the Domain API's documented example answers
- * "exampleDomain.liveperson.net"), so a host is lower-cased before the rule. Credentials travel with these
- * requests: the Domain API's answer, a login answer and the admin's `lp_domain` are all held to it, and every
- * URL the app builds goes through `urlOn`.
+ * The one rule for where credentials may go: over https to a DNS name under liveperson.net, with no scheme,
+ * user info, port, path or IP literal. Hosts are lower-cased first (LivePerson's docs answer mixed case,
+ * "exampleDomain.liveperson.net"). Domain API and login answers and the admin's `lp_domain` are held to it;
+ * every URL the app builds goes through `urlOn`.
  */
 export const DOMAIN_API_HOST = 'api.liveperson.net';
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 import { remainingMs, type SettingsFreeCall } from './call';
 import { urlOn } from './destinations';
-import { fail, type LivePersonFailure, type LivePersonFailureKind, type LivePersonStep } from './failures';
+import { fail, failureAt, type LivePersonFailure, type LivePersonFailureKind, type LivePersonStep } from './failures';
 
 export interface LivePersonRequest {
     step: LivePersonStep;
@@ -39,7 +39,7 @@ export async function send(call: SettingsFreeCall, request: LivePersonRequest): 
     const started = Date.now();
     const budget = remainingMs(call);
     const failure = (kind: LivePersonFailureKind, message: string, extra: Partial<LivePersonFailure> = {}): never => {
-        const value: LivePersonFailure = { kind, step: request.step, message, reference: call.reference, ...extra };
+        const value = failureAt(call, request.step, kind, message, extra);
         logExchange(call, request.step, Date.now() - started, value);
         return fail(value);
     };
@@ -131,7 +131,7 @@ export function readStrict<T>(call: SettingsFreeCall, step: LivePersonStep, resp
 export function invalid(call: SettingsFreeCall, step: LivePersonStep, response: { status: number }, what: string): never {
     const message = `LivePerson sent ${what} to the ${step} request`;
     call.logger.warn(`${message} [${call.reference}]`, { step, kind: 'invalidResponse', status: response.status, reference: call.reference });
-    return fail({ kind: 'invalidResponse', step, status: response.status, reference: call.reference, message });
+    return fail(failureAt(call, step, 'invalidResponse', message, { status: response.status }));
 }
 
 function logExchange(call: SettingsFreeCall, step: LivePersonStep, durationMs: number, failure?: LivePersonFailure, okStatus?: number): void {

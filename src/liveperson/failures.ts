@@ -44,6 +44,15 @@ export class LivePersonError extends Error {
     }
 }
 
+/** The one way the layer describes a failure of a call at a step. */
+export const failureAt = (
+    call: { reference: string },
+    step: LivePersonStep,
+    kind: LivePersonFailureKind,
+    message: string,
+    extra: Partial<LivePersonFailure> = {},
+): LivePersonFailure => ({ kind, step, message, reference: call.reference, ...extra });
+
 export function fail(failure: LivePersonFailure): never {
     throw new LivePersonError(failure);
 }

@@ -1,9 +1,9 @@
 import type { SettingsFreeCall } from './call';
-import { contactsOf } from './chatAgent';
+import { contactsOf, CUSTOMER, PERSON } from './chatAgent';
 import { invalid, readJson, send } from './exchange';
 import type { LivePersonProfile } from './model';
 import type { LivePersonSession } from './session';
-import { age, flag, isAbsent, isRecord, lpDate, numeric, oneOrMany, readFields, text } from './tolerant';
+import { age, flag, isAbsent, isRecord, numeric, oneOrMany, readFields } from './tolerant';
 
 /** LivePerson throttles the Messaging Interactions API per `source`: a fixed name of this app, at most 20 characters. */
 const MESSAGING_SOURCE = 'RocketChatLPVisitor';
@@ -50,14 +50,8 @@ export async function searchConsumer(call: SettingsFreeCall, host: string, sessi
 }
 
 /** One conversation by its id, whatever its status. */
-export async function searchConversation(
-    call: SettingsFreeCall,
-    host: string,
-    session: LivePersonSession,
-    conversationId: string,
-): Promise<ConversationRecord[]> {
-    return (await search(call, host, session, 'conversation', { conversationId, contentToRetrieve: CONTENT })).records;
-}
+export const searchConversation = async (call: SettingsFreeCall, host: string, session: LivePersonSession, id: string): Promise<ConversationRecord[]> =>
+    (await search(call, host, session, 'conversation', { conversationId: id, contentToRetrieve: CONTENT })).records;
 
 async function search(call: SettingsFreeCall, host: string, session: LivePersonSession, by: 'conversation' | 'consumer', body: object, paging = '') {
     const response = await send(call, {
@@ -124,24 +118,6 @@ export function latestOf(events: SdeEvent[], type: string): SdeEvent | undefined
         .filter((event) => event.type === type)
         .reduce<SdeEvent | undefined>((best, event) => (!best || (event.at ?? Infinity) > (best.at ?? Infinity) ? event : best), undefined);
 }
-
-const CUSTOMER = {
-    customerStatus: text,
-    customerType: text,
-    balance: numeric,
-    currency: text,
-    customerId: text,
-    socialId: text,
-    imei: text,
-    userName: text,
-    accountName: text,
-    role: text,
-    companySize: numeric,
-    companyBranch: text,
-    registrationDate: lpDate,
-    lastPaymentDate: lpDate,
-};
-const PERSON = { name: text, surname: text, gender: text, company: text, language: text };
 
 /**
  * The consumer's profile: the latest authenticated customer info and personal info. Attributes that came from

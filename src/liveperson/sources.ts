@@ -1,7 +1,7 @@
 import type { LivePersonCall } from './call';
 import { fetchParticipantInfo } from './chatAgent';
 import type { DomainBook } from './DomainBook';
-import { fail, failureOf } from './failures';
+import { fail, failureAt, failureOf } from './failures';
 import { activityOf, conversationsOf } from './history';
 import { profileOf, searchConsumer, searchConversation, type ConversationRecord } from './messaging';
 import type { LivePersonAnswer, ParticipantRef } from './model';
@@ -33,14 +33,7 @@ export async function chatAnswer(call: LivePersonCall, sessions: Sessions, domai
             const { profile, signedIn } = await fetchParticipantInfo(call, session, agentSessionId, participantId);
             session.agentSessionSeenAt = Date.now();
             sessions.touch(call, session);
-            if (!signedIn) {
-                return fail({
-                    kind: 'notAuthenticated',
-                    step: 'participantInfo',
-                    message: 'LivePerson does not say the participant signed in',
-                    reference: call.reference,
-                });
-            }
+            if (!signedIn) return fail(failureAt(call, 'participantInfo', 'notAuthenticated', 'LivePerson does not say the participant signed in'));
             return { profile, conversations: [], activity: [] };
         } catch (error) {
             const failure = failureOf(error);
@@ -89,12 +82,8 @@ export async function messagingAnswer(
         if (named) mine = [...mine, named];
     }
     if (mine.length === 0 || (ref.conversationId && !named)) {
-        return fail({
-            kind: 'notFound',
-            step: 'messagingHistory',
-            message: ref.conversationId ? 'LivePerson has no such conversation of this consumer' : 'LivePerson has no conversation of this consumer',
-            reference: call.reference,
-        });
+        const message = ref.conversationId ? 'LivePerson has no such conversation of this consumer' : 'LivePerson has no conversation of this consumer';
+        return fail(failureAt(call, 'messagingHistory', 'notFound', message));
     }
     const profileFrom = named ? [named] : mine;
     const profile = profileOf(
