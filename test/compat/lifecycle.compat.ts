@@ -10,9 +10,11 @@ import path from 'node:path';
 import { AppStatus } from 'apps-engine-1-62/definition/AppStatus';
 
 import { packagedAppInfo } from '../support/engine/engine';
+import { primaryAccountId, seedParticipantId } from '../support/liveperson-fixtures';
 import { packagedZipPath } from '../support/packaged-zip';
+import { signedLivePersonId } from '../support/signedIds';
 import { useWorld } from '../support/useWorld';
-import { readPanel, ROOM_ACTION_ID, surfaceText } from '../support/world';
+import { readPanel, ROOM_ACTION_ID, SIGNING_SECRET, surfaceText } from '../support/world';
 import { pairEngine } from './pairEngine';
 import { pairFor } from './pairs';
 
@@ -20,7 +22,7 @@ const pair = pairFor(process.env.COMPAT_ENGINE ?? '');
 const engine = pairEngine(pair);
 const info = packagedAppInfo(fs.readFileSync(packagedZipPath()));
 
-const world = useWorld({ engine, externalIdWrites: pair.externalIdWrites });
+const world = useWorld({ engine, externalIdWrites: pair.externalIdWrites, settings: { lp_signing_secret: SIGNING_SECRET } });
 
 /** The executables of this process's live child processes: the engine's app subprocesses. */
 function childExecutables(): string[] {
@@ -66,6 +68,22 @@ describe(`Apps-Engine ${pair.engine} with Deno ${pair.deno} (Rocket.Chat ${pair.
         ]);
         expect(surfaceText(world.panel())).toBe(surfaceText(viaCommand));
         expect(await world.manager.getUIActionButtonManager().getAllActionButtons()).toEqual([expect.objectContaining({ actionId: ROOM_ACTION_ID })]);
+    });
+
+    it('an id the website signed verifies in this runtime: "Verified by your website"', async () => {
+        const visitor = world.visitors.none;
+        const value = signedLivePersonId({ sub: seedParticipantId, accountId: primaryAccountId, visitorToken: visitor.token, secret: SIGNING_SECRET });
+        world.workspace.updateVisitor(visitor.id, (current) => ({ ...current, livechatData: { lpParticipantId: value } }));
+        await world.command(world.users.agent, world.rooms.none);
+        expect(readPanel(world.panel()).state).toMatchObject({ variant: 'success', title: 'Verified by your website' });
+    });
+
+    it('a Messaging consumer: the profile and the earlier conversations, from one LivePerson request', async () => {
+        await world.command(world.users.agent, world.rooms.messaging);
+        const panel = readPanel(world.panel());
+        expect(panel.state).toMatchObject({ title: 'Verified by LivePerson' });
+        expect(panel.sections.get('Earlier conversations')?.length).toBeGreaterThan(0);
+        expect(world.sim.count('msgHistConsumer')).toBe(1);
     });
 
     it('an agent not serving the room is refused in a private message, and LivePerson is not asked', async () => {
