@@ -523,8 +523,13 @@ export function readPanel(surface: IUIKitSurface | undefined) {
             fields.set(list[index].text.replace(/^\*|\*$/g, ''), list[index + 1].text);
         }
         if (block.blockId?.endsWith('-title')) sectionTitle = (block.text?.text ?? '').replace(/^\*|\*$/g, '');
-        if (/-entry-\d+$/.test(block.blockId ?? '')) sections.set(sectionTitle, [...(sections.get(sectionTitle) ?? []), { headline: block.text?.text ?? '', details: [] }]);
-        if (/-entry-\d+-\d+$/.test(block.blockId ?? '')) sections.get(sectionTitle)?.at(-1)?.details.push((block.elements?.[0] as TextObjectLike).text);
+        if (/-entry-\d+$/.test(block.blockId ?? ''))
+            sections.set(sectionTitle, [...(sections.get(sectionTitle) ?? []), { headline: block.text?.text ?? '', details: [] }]);
+        if (/-entry-\d+-\d+$/.test(block.blockId ?? ''))
+            sections
+                .get(sectionTitle)
+                ?.at(-1)
+                ?.details.push((block.elements?.[0] as TextObjectLike).text);
     }
     const callout = (id: string) => {
         const block = blocks.find((candidate) => candidate.blockId === id);
