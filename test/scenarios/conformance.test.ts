@@ -4,7 +4,13 @@
  * What the docs document must never hide a profile; where an example contradicts its own field table, the table
  * is followed, and the test says so.
  */
-import { primaryAccountId, seedParticipantId } from '../support/liveperson-fixtures';
+import {
+    primaryAccountId,
+    seedParticipant,
+    seedParticipantId,
+    singleContactObjectParticipantId,
+    undefinedCompanySizeParticipantId,
+} from '../support/liveperson-fixtures';
 import { DOCUMENTED, type DocumentedExample } from '../support/liveperson-docs';
 import { useWorld } from '../support/useWorld';
 import { readPanel, SSO_APP_ID } from '../support/world';
@@ -174,5 +180,47 @@ describe('Messaging Interactions API', () => {
         for (const entry of activity) expect(entry.details.at(-1)).toBe('From the web page, not verified');
         // The page's unauthenticated customer info never becomes the profile.
         expect(world.panelText()).not.toContain('rollleeee');
+    });
+});
+
+describe('the other shapes LivePerson documents: one field that does not read never hides the rest', () => {
+    /** A supervisor links the unlinked visitor to `participantId`, then the serving agent opens the panel. */
+    const open = async (participantId: string) => {
+        await world.command(world.users.manager, world.rooms.none, 'link', participantId);
+        await world.command(world.users.agent, world.rooms.none);
+    };
+
+    it('`contacts` as one object, not a list (as LivePerson sends a single entry): its email and phone show', async () => {
+        await open(singleContactObjectParticipantId);
+        expect(panel().name).toBe('Li Chen');
+        expect(Object.fromEntries(panel().fields)).toMatchObject({ Email: 'li.chen@example.com', Phone: '+1-415-555-0142', 'Customer id': 'CUST-3141' });
+    });
+
+    it('"undefined" as a value is nothing: the company shows, no company size, and nothing is said to be unreadable', async () => {
+        await open(undefinedCompanySizeParticipantId);
+        expect(panel().fields.get('Account')).toBe('Haddad Trading');
+        expect(world.panelText()).not.toContain('undefined');
+        await world.click(world.users.agent, { actionId: 'lpvi-details' }, world.rooms.none);
+        expect(panel().fields.has('Left out')).toBe(false);
+    });
+
+    it('a registration date and a company size that do not read are left out and named; every other field shows', async () => {
+        world.sim.setParticipant(primaryAccountId, seedParticipantId, {
+            ...seedParticipant,
+            authenticatedParticipantInfo: {
+                ...seedParticipant.authenticatedParticipantInfo,
+                registrationDate: { year: 'soon', month: 13, day: 1 },
+                companySize: 'a few',
+            },
+        });
+        await open(seedParticipantId);
+        expect(Object.fromEntries(panel().fields)).toMatchObject({
+            Email: 'testuser@liveperson.com',
+            'Customer id': '57ac-072a-5d10-4506-721f-9ebf',
+            Account: 'bank corp',
+        });
+        expect(panel().fields.has('Customer since')).toBe(false);
+        await world.click(world.users.agent, { actionId: 'lpvi-details' }, world.rooms.none);
+        expect(panel().fields.get('Left out')).toBe("LivePerson sent these in a form the app can't read: Customer since, Company size.");
     });
 });
