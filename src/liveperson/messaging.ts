@@ -91,22 +91,18 @@ function recordOf(entry: Record<string, unknown>): ConversationRecord | undefine
     };
 }
 
+/** Events of one container; one marked `isAuthenticated: false`, on the event or on its object (as the docs show), came from the page. */
 function eventsOf(container: unknown, authenticated: boolean): SdeEvent[] {
     return oneOrMany(isRecord(container) ? container.events : undefined).flatMap((event) => {
         if (!isRecord(event) || typeof event.sdeType !== 'string') return [];
         const at = numeric.safeParse(event.serverTimeStamp);
-        const marked = flag.safeParse(event.isAuthenticated);
-        return [
-            { type: event.sdeType, at: at.success ? at.data : undefined, authenticated: authenticated && marked.data !== false, payload: payloadOf(event) },
-        ];
+        const key = Object.keys(event).find((name) => name !== 'sdeType' && name !== 'serverTimeStamp' && name !== 'isAuthenticated' && isRecord(event[name]));
+        const outer = key ? (event[key] as Record<string, unknown>) : undefined;
+        const fromPage = [event.isAuthenticated, outer?.isAuthenticated].some((marked) => flag.safeParse(marked).data === false);
+        // The event's own object is `{ "<kind>": { "<kind>": {...} } }`, the inner one being the attributes.
+        const payload = outer && key && isRecord(outer[key]) ? outer[key] : outer;
+        return [{ type: event.sdeType, at: at.success ? at.data : undefined, authenticated: authenticated && !fromPage, payload }];
     });
-}
-
-/** The event's own object: `{ "<kind>": { "<kind>": {...} } }`, the inner one being the attributes. */
-function payloadOf(event: Record<string, unknown>): unknown {
-    const key = Object.keys(event).find((name) => name !== 'sdeType' && name !== 'serverTimeStamp' && name !== 'isAuthenticated' && isRecord(event[name]));
-    const outer = key ? (event[key] as Record<string, unknown>) : undefined;
-    return outer && key && isRecord(outer[key]) ? outer[key] : outer;
 }
 
 /**

@@ -3,7 +3,7 @@
  * key that stopped the app, a prefetch that outlived its conversation, personal data in a log, a Refresh flood.
  * Each test is named after what a user sees; each failed on the app before this change.
  */
-import { seedParticipant, seedParticipantId } from '../support/liveperson-fixtures';
+import { messagingConsumerId, seedParticipant, seedParticipantId } from '../support/liveperson-fixtures';
 import { useWorld, waitFor } from '../support/useWorld';
 import { readPanel } from '../support/world';
 
@@ -80,6 +80,35 @@ describe('answers that would show the wrong person, or stop the app', () => {
         expect(panel().fields.has('Customer id')).toBe(false);
     });
 
+    it.each([
+        ['on the event and on its object, as the docs show it', true, true],
+        ['on its object only', false, true],
+        ['on the event only', true, false],
+    ])('a customer info inside sdes that LivePerson marks isAuthenticated: false (%s) is never a verified profile', async (_where, onEvent, onObject) => {
+        const stamp = '1770402660000';
+        const unauthenticated = { isAuthenticated: false };
+        const pageClaim = {
+            sdeType: 'CUSTOMER_INFO',
+            serverTimeStamp: stamp,
+            ...(onEvent ? unauthenticated : {}),
+            customerInfo: {
+                serverTimeStamp: stamp,
+                ...(onObject ? unauthenticated : {}),
+                customerInfo: { customerId: 'PAGE-CLAIMED-42', customerType: 'vip' },
+            },
+        };
+        const record = {
+            info: { conversationId: 'conv-page-1', status: 'CLOSE', startTimeL: 1770402000000, endTimeL: 1770402700000 },
+            consumerParticipants: [{ participantId: messagingConsumerId }],
+            sdes: { events: [pageClaim] },
+        };
+        world.sim.reply('msgHistConsumer', { status: 200, body: JSON.stringify({ _metadata: { count: 1 }, conversationHistoryRecords: [record] }) });
+        await world.command(world.users.agent, world.rooms.messaging);
+        expect(panel().fields.has('Customer id')).toBe(false);
+        expect(world.panelText()).not.toMatch(/D-42|VIP/);
+        expect(panel().notices[0]?.text).toBe('LivePerson holds no verified customer or personal info for this consumer.');
+    });
+
     it('a "__proto__" key in a LivePerson answer: the panel shows the profile, and the next click works too', async () => {
         const body = JSON.stringify(seedParticipant).replace(
             '"authenticatedParticipantInfo":{',
@@ -154,10 +183,13 @@ describe('what reaches the log and the screen', () => {
             livechatData: { channel: 'jane.doe@example.org', source: '+44 20 7946 0958' },
             externalIds: [...(visitor.externalIds ?? []), { appId: 'other-app', entityId: 'x-1', metadata: { status: 'jane.doe@example.org' } }],
         }));
+        const unmasked = /jane\.doe|7946/;
         await world.command(world.users.agent, world.rooms.externalIds);
-        await world.click(world.users.agent, { actionId: 'lpvi-host-fields' }, world.rooms.externalIds);
+        expect(JSON.stringify(world.panel())).not.toMatch(unmasked);
         await world.click(world.users.agent, { actionId: 'lpvi-details' }, world.rooms.externalIds);
-        expect(JSON.stringify(world.panel())).not.toMatch(/jane\.doe|7946/);
+        expect(JSON.stringify(world.panel())).not.toMatch(unmasked);
+        await world.click(world.users.agent, { actionId: 'lpvi-host-fields' }, world.rooms.externalIds);
+        expect(JSON.stringify(world.panel())).not.toMatch(unmasked);
         expect(panel().fields.get('Channel')).toBe('ja••••@example.org');
     });
 
