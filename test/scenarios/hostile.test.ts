@@ -196,6 +196,8 @@ describe('what reaches the log and the screen', () => {
     it('a visitor created at -8.64e15 with an agent at UTC−3: the panel opens, without that date', async () => {
         world.workspace.updateVisitor(world.visitors.externalIds.id, (visitor) => ({ ...visitor, ts: new Date(-8.64e15) }) as never);
         await world.command(world.users.agentPt, world.rooms.portuguese);
+        expect(world.host.notices).toEqual([]);
+        expect(panel().name).toBe('Test User');
         await world.click(world.users.agentPt, { actionId: 'lpvi-host-fields' }, world.rooms.portuguese);
         expect(world.host.notices).toEqual([]);
         expect(panel().fields.has('Primeiro contato')).toBe(false);
