@@ -58,7 +58,14 @@ describe('the packaged app in the real Apps-Engine 1.42.1 (Rocket.Chat 6.x)', ()
         // The website signs the field visitor's id: the hash runs in vm2 too.
         workspace.updateVisitor(sample.visitors.field.id, (visitor) => ({
             ...visitor,
-            livechatData: { lpParticipantId: signedLivePersonId({ sub: stringNumbersParticipantId, accountId: primaryAccountId, visitorToken: visitor.token, secret: SIGNING_SECRET }) },
+            livechatData: {
+                lpParticipantId: signedLivePersonId({
+                    sub: stringNumbersParticipantId,
+                    accountId: primaryAccountId,
+                    visitorToken: visitor.token,
+                    secret: SIGNING_SECRET,
+                }),
+            },
         }));
         engine = await startEngine142({
             workspace,

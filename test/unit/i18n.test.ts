@@ -84,15 +84,18 @@ describe('translations', () => {
         expect(inViews.filter(isHostOnlyKey)).toEqual([]);
     });
 
-    it.each(['field_', 'panel_section_', 'state_title_', 'activity_', 'status_step_', 'trust_'])('labels of one family (%s) that share a view never read the same, in any language', (prefix) => {
-        const keys = Object.keys(english).filter((key) => key.startsWith(prefix) && !key.includes('{{') && !/\{\{/.test(english[key]));
-        expect(keys.length).toBeGreaterThan(3);
-        for (const language of LANGUAGES) {
-            const t = translator(language);
-            const texts = keys.map((key) => t(key as never).toLowerCase());
-            expect({ language, duplicates: texts.filter((text, index) => texts.indexOf(text) !== index) }).toEqual({ language, duplicates: [] });
-        }
-    });
+    it.each(['field_', 'panel_section_', 'state_title_', 'activity_', 'status_step_', 'trust_'])(
+        'labels of one family (%s) that share a view never read the same, in any language',
+        (prefix) => {
+            const keys = Object.keys(english).filter((key) => key.startsWith(prefix) && !key.includes('{{') && !/\{\{/.test(english[key]));
+            expect(keys.length).toBeGreaterThan(3);
+            for (const language of LANGUAGES) {
+                const t = translator(language);
+                const texts = keys.map((key) => t(key as never).toLowerCase());
+                expect({ language, duplicates: texts.filter((text, index) => texts.indexOf(text) !== index) }).toEqual({ language, duplicates: [] });
+            }
+        },
+    );
 
     it('the translations are not English copies', () => {
         for (const language of LANGUAGES.filter((code) => code !== 'en')) {
