@@ -65,7 +65,7 @@ export class PlaygroundSession {
     static async start(): Promise<PlaygroundSession> {
         const fixedClock = fixedClockFromEnv();
         const zip = readAppZip(packagedZipPath());
-        const world = new World();
+        const world = new World({ clockStartsAt: fixedClock });
         try {
             await world.start();
             const session = new PlaygroundSession(world, zip, fixedClock);
