@@ -1,10 +1,15 @@
 /**
- * The settings drawer on the server: three of the app's settings, read and saved through the engine's settings
- * manager as the admin page does (so the app's onSettingUpdated runs), and the server's default language.
+ * The app's settings in the playground: the tests' LivePerson account, plus the secret the sample website signs
+ * LivePerson ids with; and the settings drawer on the server: three of the app's settings, read and saved through
+ * the engine's settings manager as the admin page does (so the app's onSettingUpdated runs), and the server's
+ * default language.
  */
-import type { SettingValues, World } from '../test/support/world';
+import { SIGNING_SECRET, type SettingValues, type World } from '../test/support/world';
 import { HttpError } from './apiInput';
 import { LANGUAGES, TIMEOUT_CHOICES, type PlaygroundSettings, type SettingsRequest } from './shared';
+
+/** Saved on top of the tests' bot settings when the playground starts (Maria Rossi's id is signed with this secret). */
+export const PLAYGROUND_APP_SETTINGS: SettingValues = { lp_signing_secret: SIGNING_SECRET };
 
 export function readSettings(world: World): PlaygroundSettings {
     const settings = world.manager.getSettingsManager();

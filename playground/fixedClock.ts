@@ -1,7 +1,9 @@
 /**
  * `PLAYGROUND_FIXED_CLOCK`, an ISO time (e.g. 2026-06-05T12:00:00Z), for byte-stable screenshots: every time the
  * page prints is that one, request durations and the client's answer times are left out, and the app's random
- * reference ids are shown as stable stand-ins (lp-00000001, ...). The app itself still runs on real time.
+ * reference ids are shown as stable stand-ins (lp-00000001, ...). The app's clock starts at that time too (and runs
+ * on), and LivePerson's records are read as of it, so that what the panel says relative to now ("4 months ago", how
+ * long an open conversation has lasted) is the same from run to run.
  */
 const FIXED_CLOCK_ENV = 'PLAYGROUND_FIXED_CLOCK';
 const REFERENCE = /\blp-[0-9a-z]{8}\b/g;

@@ -17,7 +17,7 @@ import { stored } from '../test/support/host/workspace';
 import { packagedZipPath } from '../test/support/packaged-zip';
 import { World } from '../test/support/world';
 import { HttpError } from './apiInput';
-import { readSettings, saveSettings } from './appSettings';
+import { PLAYGROUND_APP_SETTINGS, readSettings, saveSettings } from './appSettings';
 import { readAppZip, type AppZip } from './appZip';
 import { ContextualBars } from './contextualBar';
 import { fixedClockFromEnv, ReferenceStandIns } from './fixedClock';
@@ -65,7 +65,7 @@ export class PlaygroundSession {
     static async start(): Promise<PlaygroundSession> {
         const fixedClock = fixedClockFromEnv();
         const zip = readAppZip(packagedZipPath());
-        const world = new World();
+        const world = new World({ settings: PLAYGROUND_APP_SETTINGS, clockStartsAt: fixedClock });
         try {
             await world.start();
             const session = new PlaygroundSession(world, zip, fixedClock);

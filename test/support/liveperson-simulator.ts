@@ -71,7 +71,7 @@ class Simulator implements LivePersonSimulator {
     constructor(options: SimulatorOptions) {
         this.state = new SimulatorState(options.accounts);
         this.initialSessionTtlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
-        this.context = { state: this.state, sessionTtlMs: this.initialSessionTtlMs };
+        this.context = { state: this.state, sessionTtlMs: this.initialSessionTtlMs, recordsAsOf: options.recordsAsOf };
         this.globalLatencyMs = checkedMs(options.latencyMs ?? 0);
         this.hostnames = [DOMAIN_API_HOST, ...this.state.domains()];
         this.server = createServer((request, response) => this.receive(request, response));

@@ -69,6 +69,11 @@ export interface WorldOptions {
     instances?: number;
     /** The engine, when not the main suite's 1.62.0 (the compatibility run). */
     engine?: EngineChoice;
+    /**
+     * The playground's fixed clock: the app's clock starts there at each install and runs on, and LivePerson's
+     * records are read as of that time (an open conversation has lasted until then). Real time if unset.
+     */
+    clockStartsAt?: number;
 }
 
 /** One Rocket.Chat server of the cluster: its engine, the app in it, what its clients saw. */
@@ -205,7 +210,11 @@ export class World implements Sample {
     async start(): Promise<void> {
         // The engine grants every permission when NODE_ENV is "test" (jest's default): run it as a server does.
         process.env.NODE_ENV = 'production';
-        this.sim = await startLivePersonSimulator({ accounts: [primaryAccount, secondaryAccount], latencyMs: this.options.latencyMs });
+        this.sim = await startLivePersonSimulator({
+            accounts: [primaryAccount, secondaryAccount],
+            latencyMs: this.options.latencyMs,
+            recordsAsOf: this.options.clockStartsAt,
+        });
         this.loopback = new Loopback({ hostnames: this.sim.hostnames, url: this.sim.url });
         this.seed();
         this.zip = fs.readFileSync(packagedZipPath());
@@ -253,7 +262,7 @@ export class World implements Sample {
         this.workspace.clear();
         this.seed();
         for (const instance of this.instances) {
-            instance.engine.setClockOffset(0);
+            instance.engine.setClockOffset(this.options.clockStartsAt === undefined ? 0 : this.options.clockStartsAt - Date.now());
             instance.app = await installPackage(instance.engine.manager, this.zip, this.users.admin);
         }
         await this.saveSettings(this.settings);

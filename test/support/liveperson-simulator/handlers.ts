@@ -15,6 +15,7 @@ export type { SimRequest } from './request';
 export interface HandlerContext {
     state: SimulatorState;
     sessionTtlMs: number;
+    recordsAsOf?: number;
 }
 
 /** The refresh and logout pages' documented 401 message. */
@@ -38,9 +39,9 @@ export function handle(match: RouteMatch, request: SimRequest, context: HandlerC
         case 'participantInfo':
             return handleParticipantInfo(match, request, context.state);
         case 'msgHistConversation':
-            return handleConversationSearch(match.accountId, request, context.state);
+            return handleConversationSearch(match.accountId, request, context);
         case 'msgHistConsumer':
-            return handleConsumerSearch(match.accountId, request, context.state);
+            return handleConsumerSearch(match.accountId, request, context);
         case 'unknown':
             return errorReply(404, 'not found');
     }

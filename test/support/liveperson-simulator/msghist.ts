@@ -24,7 +24,13 @@ const STATUSES: readonly string[] = ['OPEN', 'CLOSE'];
 /** A 400 found deep in the body checks; thrown so that each check stays one line. */
 class BadRequest extends Error {}
 
-export function handleConversationSearch(accountId: string, request: SimRequest, state: SimulatorState): Reply {
+/** What a search needs of the simulator: its accounts and sessions, and the time records are read at (default now). */
+interface SearchContext {
+    state: SimulatorState;
+    recordsAsOf?: number;
+}
+
+export function handleConversationSearch(accountId: string, request: SimRequest, { state, recordsAsOf }: SearchContext): Reply {
     return answering(accountId, request, state, (account, body) => {
         const ids = requestedConversationIds(body);
         const content = contentToRetrieve(body, request);
@@ -34,12 +40,12 @@ export function handleConversationSearch(accountId: string, request: SimRequest,
         return searchAnswer(
             request,
             found.length,
-            found.map((conversation) => historyRecord(conversation, account, content)),
+            found.map((conversation) => historyRecord(conversation, account, content, recordsAsOf)),
         );
     });
 }
 
-export function handleConsumerSearch(accountId: string, request: SimRequest, state: SimulatorState): Reply {
+export function handleConsumerSearch(accountId: string, request: SimRequest, { state, recordsAsOf }: SearchContext): Reply {
     return answering(accountId, request, state, (account, body) => {
         if (typeof body.consumer !== 'string' || body.consumer === '') throw new BadRequest('body needs "consumer"');
         const statuses = requestedStatuses(body);
@@ -54,7 +60,7 @@ export function handleConsumerSearch(accountId: string, request: SimRequest, sta
         return searchAnswer(
             request,
             matching.length,
-            page.map((conversation) => historyRecord(conversation, account, content)),
+            page.map((conversation) => historyRecord(conversation, account, content, recordsAsOf)),
         );
     });
 }
@@ -144,8 +150,8 @@ function conversationsById(account: AccountState): Map<string, SimConversation> 
 /** The optional parts of a record, each sent when asked for and the conversation has it. */
 const OPTIONAL_CONTENT = ['sdes', 'unAuthSdes', 'summary'] as const;
 
-function historyRecord(conversation: SimConversation, account: AccountState, content: Set<string>): unknown {
-    const record: Record<string, unknown> = { info: recordInfo(conversation, account) };
+function historyRecord(conversation: SimConversation, account: AccountState, content: Set<string>, asOf = Date.now()): unknown {
+    const record: Record<string, unknown> = { info: recordInfo(conversation, account, asOf) };
     if (content.has('consumerParticipants')) {
         // LivePerson writes an absent token or email as the string "undefined".
         record.consumerParticipants = conversation.consumerParticipants.map((participant) => ({ token: 'undefined', email: 'undefined', ...participant }));
@@ -160,10 +166,10 @@ function historyRecord(conversation: SimConversation, account: AccountState, con
  * LivePerson's `info`: times both as text and as epoch ms (an open conversation ends "undefined" / -1), duration in
  * ms (so far, while open), then the fixture's own fields; ids, times and status are the simulator's.
  */
-function recordInfo(conversation: SimConversation, account: AccountState): Record<string, unknown> {
+function recordInfo(conversation: SimConversation, account: AccountState, asOf: number): Record<string, unknown> {
     const { startTime, endTime } = conversation;
     return {
-        duration: (endTime ?? Date.now()) - startTime,
+        duration: (endTime ?? asOf) - startTime,
         device: 'undefined',
         ...conversation.info,
         startTime: historyTime(startTime),

@@ -107,6 +107,8 @@ export interface SimulatorOptions {
     latencyMs?: number;
     /** `sessionTTl` returned by login; default 28800000 (8 h). */
     sessionTtlMs?: number;
+    /** The time Messaging records are read at (how long an open conversation has lasted so far); now by default. */
+    recordsAsOf?: number;
 }
 
 export type FaultKind = 'malformedJson' | 'html' | 'xml' | 'wrongTypes' | 'hang' | 'reset';
