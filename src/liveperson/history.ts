@@ -121,15 +121,23 @@ function itemOf(event: SdeEvent, kind: ActivityKind): ActivityItem | undefined {
 }
 
 /**
- * What the customer is doing: the latest event of each kind, authenticated or not (the item says which), newest
- * first. A kind whose latest event does not read is left out rather than replaced by an older one.
+ * What the customer is doing: of each kind, the latest authenticated event, and the latest from the web page when
+ * it is newer (the page may say what they do now; it never hides what LivePerson verified). Newest first. A
+ * kind whose latest event does not read is left out rather than replaced by an older one.
  */
 export function activityOf(events: SdeEvent[]): ActivityItem[] {
     return Object.entries(SDE_KINDS)
         .flatMap(([type, kind]) => {
-            const latest = latestOf(events, type);
-            const item = latest && itemOf(latest, kind);
-            return item ? [item] : [];
+            const verified = latestOf(
+                events.filter((event) => event.authenticated),
+                type,
+            );
+            const fromPage = latestOf(
+                events.filter((event) => !event.authenticated),
+                type,
+            );
+            const pageIsNewer = fromPage && (!verified || (fromPage.at ?? Infinity) > (verified.at ?? Infinity));
+            return [verified, pageIsNewer ? fromPage : undefined].flatMap((event) => (event && itemOf(event, kind)) || []);
         })
         .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
 }

@@ -51,7 +51,7 @@ export function buildProfileDocument(profile: VisitorProfile, privacy: Privacy, 
     const answer = usable?.answer;
     return {
         name: cut(name, 100),
-        state: bounded(stateNotice(section, viewer, badges)),
+        state: bounded(noProfileNotice(section, viewer) ?? stateNotice(section, viewer, badges)),
         notices: notices(section, unverified === 'hidden' ? undefined : found?.answer, viewer),
         reach,
         unverified,
@@ -72,17 +72,30 @@ export function buildProfileDocument(profile: VisitorProfile, privacy: Privacy, 
     };
 }
 
-/** LivePerson failed now (shown under the trust state, which stays), a profile LivePerson sent in part, a hidden one. */
+/**
+ * LivePerson answered that it holds no verified profile (no such participant, not signed in): that answer is the
+ * first callout, since a green "verified" above it would read as a contradiction. The id's route stays in the
+ * technical details.
+ */
+function noProfileNotice(section: LivePersonSection, viewer: Viewer): DocumentNotice | undefined {
+    if (section.state === 'failed' && !section.lastKnown && ['notFound', 'notAuthenticated'].includes(section.failure.kind)) {
+        return failureNotice(section.failure, viewer);
+    }
+    if (section.state === 'loaded' && !section.answer.profile && section.ref.source === 'messaging') {
+        return { severity: 'warning', title: viewer.t('state_title_not_signed_in'), text: viewer.t('state_no_sdes') };
+    }
+    return undefined;
+}
+
+/** LivePerson failed now (shown under the trust state, which stays), a profile LivePerson sent in part. */
 function notices(section: LivePersonSection, answer: LivePersonAnswer | undefined, viewer: Viewer): DocumentNotice[] {
     const { t } = viewer;
     const found: DocumentNotice[] = [];
     if (section.state === 'failed' && section.lastKnown) {
         const text = t('notice_not_refreshed', { reason: failureText(section.failure, viewer), age: formatAge(section.lastKnown.ageMs, viewer) });
         found.push(bounded({ severity: 'warning', title: t('notice_title_not_refreshed'), text, reference: section.failure.reference }));
-    } else if (section.state === 'failed') {
+    } else if (section.state === 'failed' && !noProfileNotice(section, viewer)) {
         found.push(bounded(failureNotice(section.failure, viewer)));
-    } else if (section.state === 'loaded' && !section.answer.profile && section.ref.source === 'messaging') {
-        found.push({ severity: 'warning', title: t('state_title_not_signed_in'), text: t('state_no_sdes') });
     }
     if (answer?.profile?.partial) found.push({ severity: 'info', title: t('notice_title_partial'), text: t('notice_partial') });
     return found;

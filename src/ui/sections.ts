@@ -104,7 +104,11 @@ export function activitySection(items: ActivityItem[], privacy: Privacy, viewer:
     const entries: DocumentEntry[] = items.map((item) => {
         const products = capped(item.products ?? [], BOUNDS.products);
         const details = [
-            item.count !== undefined ? t('activity_items', { count: formatNumber(item.count, viewer) ?? '' }) : undefined,
+            item.count === 1
+                ? t('activity_one_item')
+                : item.count !== undefined
+                  ? t('activity_items', { count: formatNumber(item.count, viewer) ?? '' })
+                  : undefined,
             item.amount && formatAmount(item.amount.value, item.amount.currency, viewer),
             item.topic && cut(item.topic, BOUNDS.value),
             item.status && t('activity_status', { status: cut(item.status, 60) }),
@@ -156,12 +160,13 @@ function livePersonEntry(conversation: PastConversation, viewer: Viewer): Docume
         conversation.open ? t('history_open') : undefined,
         conversation.agent && cut(conversation.agent, 60),
         conversation.skill && cut(conversation.skill, 60),
-        formatDuration(conversation.durationMs, viewer),
-        conversation.channel && cut(conversation.channel, 30),
-        conversation.closeReason && t('history_close_reason', { reason: cut(conversation.closeReason, 60) }),
+        // An open conversation's "duration" is only how long ago it started, which the headline already says.
+        conversation.open ? undefined : formatDuration(conversation.durationMs, viewer),
+        conversation.channel && readableCode(cut(conversation.channel, 30)),
+        conversation.closeReason && t('history_close_reason', { reason: readableCode(cut(conversation.closeReason, 60)) }),
         conversation.csat !== undefined ? t('history_csat', { score: conversation.csat }) : undefined,
         conversation.sentiment && t(`history_sentiment_${conversation.sentiment}` as MessageKey),
-        conversation.intent && cut(conversation.intent, 60),
+        conversation.intent && readableCode(cut(conversation.intent, 60)),
     ].filter(Boolean);
     return {
         headline: [t('history_on_liveperson'), formatWhen(conversation.startedAt, viewer)].filter(Boolean).join(' · '),
@@ -275,6 +280,9 @@ export function readableLabel(key: string): string {
         .toLowerCase();
     return words ? words[0].toUpperCase() + words.slice(1) : key;
 }
+
+/** LivePerson's snake-case codes (`WEB_SITE`, `MANUAL_CLOSE`, `order_status`) in plain words; not translated: the vocabulary is open-ended. */
+const readableCode = (code: string): string => (/^[A-Za-z0-9]+(_[A-Za-z0-9]+)+$/.test(code) ? code.replace(/_/g, ' ').toLowerCase() : code);
 
 function unique(values: Array<string | undefined>): string[] {
     return [...new Set(values.filter((value): value is string => Boolean(value && value.trim())))];

@@ -76,7 +76,7 @@ describe('answers that would show the wrong person, or stop the app', () => {
         const { isUserAuthenticated: _dropped, ...info } = seedParticipant.authenticatedParticipantInfo;
         world.sim.setParticipant('12345678', seedParticipantId, { ...seedParticipant, authenticatedParticipantInfo: info });
         await world.command(world.users.agent, world.rooms.externalIds);
-        expect(panel().notices[0]?.title).toBe('Not signed in to LivePerson');
+        expect(panel().state?.title).toBe('Not signed in to LivePerson');
         expect(panel().fields.has('Customer id')).toBe(false);
     });
 
@@ -106,7 +106,7 @@ describe('answers that would show the wrong person, or stop the app', () => {
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().fields.has('Customer id')).toBe(false);
         expect(world.panelText()).not.toMatch(/D-42|VIP/);
-        expect(panel().notices[0]?.text).toBe('LivePerson holds no verified customer or personal info for this consumer.');
+        expect(panel().state?.text).toBe('LivePerson holds no verified customer or personal info for this consumer.');
     });
 
     it('a "__proto__" key in a LivePerson answer: the panel shows the profile, and the next click works too', async () => {

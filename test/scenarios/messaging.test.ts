@@ -80,7 +80,7 @@ describe('a Messaging consumer’s profile', () => {
         linkTo(partialConsumerId, { conversationId: closedConversationId });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(searches().map((request) => request.route)).toEqual(['msgHistConsumer', 'msgHistConversation']);
-        expect(panel().notices[0]).toMatchObject({ variant: 'warning', title: 'Not found in LivePerson' });
+        expect(panel().state).toMatchObject({ variant: 'warning', title: 'Not found in LivePerson' });
         expect(panel().name).toBe('Alex M.');
         expect(world.panelText()).not.toContain('Alex Morgan');
     });
@@ -97,7 +97,8 @@ describe('a Messaging consumer’s profile', () => {
     it('a consumer with no conversation: said plainly, no reference', async () => {
         linkTo(emptyConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
-        expect(panel().notices).toEqual([{ variant: 'warning', title: 'Not found in LivePerson', text: 'LivePerson has no conversation of this consumer.' }]);
+        expect(panel().state).toEqual({ variant: 'warning', title: 'Not found in LivePerson', text: 'LivePerson has no conversation of this consumer.' });
+        expect(panel().notices).toEqual([]);
     });
 
     it('a latest customer info in a shape that does not read is left out and said, not replaced by an older one', async () => {
@@ -171,10 +172,10 @@ describe('what happened before: one timeline across both platforms', () => {
         expect(history()[1].details[0]).toContain('CSAT 1/5 · negative sentiment');
     });
 
-    it('no earlier conversation: no section; 0 in the settings turns it off', async () => {
+    it('only one conversation, still open in LivePerson: it is listed as such; 0 in the settings turns the section off', async () => {
         linkTo(singleConversationConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
-        expect(history()).toHaveLength(1);
+        expect(history()).toEqual([{ headline: expect.stringMatching(/^LivePerson · /), details: [expect.stringMatching(/^still open · /)] }]);
         await world.saveSettings({ lp_history_count: 0 });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().sections.has('Earlier conversations')).toBe(false);
@@ -210,12 +211,20 @@ describe('what the customer is doing, marked by how far to trust it', () => {
     it('every kind of engagement attribute shows, amounts in their currency, each with how far to trust it', async () => {
         linkTo(everySdeConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
-        const byKind = Object.fromEntries(activity().map((entry) => [entry.headline.split(' · ')[0], entry.details]));
-        expect(Object.keys(byKind).sort()).toEqual(
+        const byKind = new Map<string, string[][]>();
+        for (const entry of activity()) byKind.set(entry.headline.split(' · ')[0], [...(byKind.get(entry.headline.split(' · ')[0]) ?? []), entry.details]);
+        expect([...byKind.keys()].sort()).toEqual(
             ['Came from', 'Cart', 'Error on the website', 'Lead', 'Purchase', 'Searched for', 'Service request', 'Viewed products'].sort(),
         );
-        expect(byKind.Cart).toEqual(['1 items · $7.80 · Label roll', 'From the web page, not verified']);
-        expect(byKind['Searched for']).toEqual(['returns policy', 'From the web page, not verified']);
+        // The page's newer cart shows beside the verified one: it never hides what LivePerson verified.
+        expect(byKind.get('Cart')).toEqual([
+            ['1 item · $7.80 · Label roll', 'From the web page, not verified'],
+            ['2 items · $129.90 · Pallet jack, Stretch film', 'Authenticated by LivePerson'],
+        ]);
+        expect(byKind.get('Searched for')).toEqual([
+            ['returns policy', 'From the web page, not verified'],
+            ['pallet jack, stretch film', 'Authenticated by LivePerson'],
+        ]);
         // The page's claims about who the customer is never make the profile.
         expect(panel().fields.get('Customer id')).toBe('JK-2018-0309');
         expect(world.panelText()).not.toContain('TYPED-ON-PAGE-1');

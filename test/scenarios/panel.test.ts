@@ -91,15 +91,14 @@ describe('the top: who is this, and is it verified?', () => {
         expect(panel().fields.get('Email')).toBe('po••••@example.com');
     });
 
-    it('a chat participant who did not sign in: the trust of the id, and a warning with no reference (nothing failed)', async () => {
+    it('a chat participant who did not sign in: a warning first, no green "verified" above it, and no reference (nothing failed)', async () => {
         await world.command(world.users.agent, world.rooms.unauthenticated);
-        expect(panel().notices).toEqual([
-            {
-                variant: 'warning',
-                title: 'Not signed in to LivePerson',
-                text: "This visitor hasn't signed in through LivePerson, so there is no verified profile.",
-            },
-        ]);
+        expect(panel().state).toEqual({
+            variant: 'warning',
+            title: 'Not signed in to LivePerson',
+            text: "This visitor hasn't signed in through LivePerson, so there is no verified profile.",
+        });
+        expect(panel().notices).toEqual([]);
         expect(world.sim.requests.find((request) => request.route === 'participantInfo')?.path).toContain(unauthenticatedParticipantId);
     });
 });
@@ -309,12 +308,7 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
             'state',
             'The LivePerson settings are incomplete or invalid',
         ],
-        [
-            'unknown participant',
-            async () => world.sim.removeParticipant('12345678', seedParticipantId),
-            'notice',
-            'LivePerson has no participant with this id.',
-        ],
+        ['unknown participant', async () => world.sim.removeParticipant('12345678', seedParticipantId), 'state', 'LivePerson has no participant with this id.'],
         [
             'access refused (451)',
             async () => world.sim.fault('participantInfo', { status: 451 }, 1),

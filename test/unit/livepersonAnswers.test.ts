@@ -168,6 +168,26 @@ describe('Messaging Interactions answers', () => {
         expect(profileOf(only.events, false)?.personal).toEqual({ name: 'Ana', age: 34, contacts: [] });
     });
 
+    it.each([
+        [
+            'a newer cart from the page shows beside the verified one',
+            '100',
+            '200',
+            [
+                ['cart', false, 2],
+                ['cart', true, 1],
+            ],
+        ],
+        ['an older cart from the page does not show: the verified one is the latest', '200', '100', [['cart', true, 1]]],
+    ])('%s', (_name, verifiedAt, pageAt, expected) => {
+        const cart = (numItems: number, at: string, fromPage: boolean) => ({
+            ...event('CART_STATUS', 'cartStatus', { numItems }, at),
+            ...(fromPage ? { isAuthenticated: false } : {}),
+        });
+        const [only] = record(cart(1, verifiedAt, false), cart(2, pageAt, true));
+        expect(activityOf(only.events).map((item) => [item.kind, item.verified, item.count])).toEqual(expected);
+    });
+
     it('an unreadable age is left out and named; the rest of the profile shows', () => {
         const [only] = record(event('PERSONAL_INFO', 'personalInfo', { name: 'Ana', customerAge: 'thirty' }, '2'));
         expect(profileOf(only.events, false)).toMatchObject({ personal: { name: 'Ana' }, unreadable: ['customerAge'] });

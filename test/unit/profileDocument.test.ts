@@ -123,9 +123,10 @@ describe('the page an agent reads, built from a profile', () => {
         expect(fields).toContainEqual({ label: 'Identity checked by', values: ['nothing: the visitor can edit this id'] });
     });
 
-    it('a Messaging consumer with no verified info still shows their conversations, and says so', () => {
+    it('a Messaging consumer with no verified info still shows their conversations, and says so first, with no green "verified" above it', () => {
         const document = build({ state: 'loaded', ...identity, trust: 'trusted', answer: { ...answer, profile: undefined }, ageMs: 0 });
-        expect(document.notices.map((notice) => notice.title)).toEqual(['Not signed in to LivePerson']);
+        expect(document.state).toMatchObject({ severity: 'warning', title: 'Not signed in to LivePerson' });
+        expect(document.notices).toEqual([]);
         expect(document.sections.map((section) => section.title)).toEqual(['Activity', 'Earlier conversations']);
     });
 });
