@@ -6,13 +6,17 @@
 import { DenoRuntimeSubprocessController } from 'apps-engine-1-62/server/runtime/deno/AppsEngineDenoRuntime';
 import type { ILivechatRoom } from 'apps-engine-1-62/definition/livechat';
 
-import { primaryAccountId, seedParticipant } from '../../test/support/liveperson-fixtures';
+import { longHistoryConsumerId, messagingConsumers, primaryAccountId, seedParticipant } from '../../test/support/liveperson-fixtures';
 import { SSO_APP_ID, World, type WorldOptions } from '../../test/support/world';
+
+/** How the visitor is known to LivePerson: a legacy chat participant, a Messaging consumer, or not at all. */
+type VisitorKind = 'chat' | 'messaging' | 'none';
 
 export interface Conversation {
     room: ILivechatRoom;
-    /** The visitor's LivePerson participant, when the sign-in app linked one. */
-    participantId?: string;
+    kind: VisitorKind;
+    /** The visitor's LivePerson participant or consumer id (unused for a visitor LivePerson does not know). */
+    lpId: string;
 }
 
 export async function startBenchWorld(options: WorldOptions): Promise<World> {
@@ -21,33 +25,56 @@ export async function startBenchWorld(options: WorldOptions): Promise<World> {
     return world;
 }
 
-/** `count` open conversations served by the agent; the visitors of the first `withId` are linked to LivePerson. */
-export function addConversations(world: World, count: number, withId: (index: number) => boolean): Conversation[] {
-    return Array.from({ length: count }, (_, index) => {
+/**
+ * `count` open conversations served by the agent, each visitor of the kind `kindOf` says. A Messaging consumer
+ * has Robin's year of LivePerson conversations (twelve, one open) and one earlier Rocket.Chat conversation.
+ */
+export async function addConversations(world: World, count: number, kindOf: (index: number) => VisitorKind): Promise<Conversation[]> {
+    const conversations: Conversation[] = [];
+    for (let index = 0; index < count; index++) {
         const key = String(index).padStart(5, '0');
-        const participantId = withId(index) ? `bench-participant-${key}` : undefined;
-        if (participantId) {
+        const kind = kindOf(index);
+        const lpId = `bench-${kind}-${key}`;
+        if (kind === 'chat') {
             const { authenticatedParticipantInfo: info, authenticatedPersonalInfo: personal } = seedParticipant;
-            world.sim.setParticipant(primaryAccountId, participantId, {
-                authenticatedParticipantInfo: { ...info, participantId, customerId: `customer-${key}` },
+            world.sim.setParticipant(primaryAccountId, lpId, {
+                authenticatedParticipantInfo: { ...info, participantId: lpId, customerId: `customer-${key}` },
                 authenticatedPersonalInfo: { ...personal, name: `Customer ${key}` },
             });
         }
+        if (kind === 'messaging') {
+            const history = messagingConsumers[longHistoryConsumerId].map((conversation, at) => ({
+                ...conversation,
+                conversationId: `${lpId}-${at}`,
+                consumerParticipants: conversation.consumerParticipants.map((participant) => ({ ...participant, participantId: lpId })),
+            }));
+            world.sim.setConsumer(primaryAccountId, lpId, history);
+        }
+        const entityId = { chat: lpId, messaging: `lp:${primaryAccountId}:msg:${lpId}`, none: undefined }[kind];
         const visitor = world.workspace.addVisitor({
             id: `benchVisitor${key}`,
             username: `guest-b${key}`,
             name: `Customer ${key}`,
-            ...(participantId ? { externalIds: [{ appId: SSO_APP_ID, entityId: participantId }] } : {}),
+            ...(entityId ? { externalIds: [{ appId: SSO_APP_ID, entityId }] } : {}),
         } as never);
+        if (kind === 'messaging') {
+            const { otherAgent } = world.users;
+            world.workspace.addLivechatRoom({ id: `benchEarlier${key}`, visitor, servedBy: otherAgent, createdAt: new Date('2025-08-20T09:00Z') });
+            await world.roomClosed(`benchEarlier${key}`, { at: new Date('2025-08-20T09:25Z'), by: otherAgent });
+        }
         const room = world.workspace.addLivechatRoom({ id: `benchRoom000${key}`, visitor, servedBy: world.users.agent });
-        return { room: room as ILivechatRoom, participantId };
-    });
+        conversations.push({ room: room as ILivechatRoom, kind, lpId });
+    }
+    return conversations;
 }
 
-/** LivePerson participantExtendedInfo requests made so far for one participant. */
-export function infoRequests(world: World, participantId: string): number {
-    const suffix = `/participantExtendedInfo/${encodeURIComponent(participantId)}`;
-    return world.sim.requests.filter((request) => request.path.endsWith(suffix)).length;
+/** LivePerson requests made so far for one visitor's profile (participantExtendedInfo, or the consumer search). */
+export function profileRequests(world: World, { kind, lpId }: Conversation): number {
+    return world.sim.requests.filter((request) =>
+        kind === 'chat'
+            ? request.path.endsWith(`/participantExtendedInfo/${encodeURIComponent(lpId)}`)
+            : request.route === 'msgHistConsumer' && (request.body as { consumer?: string }).consumer === lpId,
+    ).length;
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
- * A simulated contact-centre shift on the packaged zip in the Apps-Engine 1.62 Deno runtime, with prefetch on or
- * off (`tsx scripts/bench/shift.ts prefetch|none`; prints one JSON line). Conversations reach the agent with
- * Poisson arrivals; most visitors carry a LivePerson id; most agents open the panel a while after the assignment.
+ * A simulated contact-centre shift on the packaged zip in the Apps-Engine 1.62 Deno runtime, prefetch on, with
+ * the history at its default or off (`tsx scripts/bench/shift.ts history|no-history`; prints one JSON line).
+ * Conversations reach the agent with Poisson arrivals; most visitors carry a LivePerson id, half of them as
+ * Messaging consumers with a year of conversations; most agents open the panel a while after the assignment.
  * LivePerson answers each request in 50 ms and turns away anything over 10 requests a second with a 429. The
  * random draws are seeded, so both modes live the same shift.
  */
-import { addConversations, infoRequests, startBenchWorld, type Conversation } from './benchWorld';
+import { addConversations, profileRequests, startBenchWorld, type Conversation } from './benchWorld';
 
 export const SHIFT = {
     conversations: 500,
     arrivalsPerSecond: 4,
     withParticipantId: 0.8,
+    /** Of the visitors with an id, the share that are Messaging consumers (the rest legacy chat participants). */
+    messaging: 0.5,
     opened: 0.7,
     openAfterSeconds: [1, 30] as const,
     latencyMs: 50,
@@ -18,7 +21,7 @@ export const SHIFT = {
 };
 
 export interface ShiftResult {
-    mode: 'prefetch' | 'none';
+    mode: 'history' | 'no-history';
     seconds: number;
     assignedOverSeconds: number;
     firstClicks: number;
@@ -27,6 +30,7 @@ export interface ShiftResult {
     clickMs: number[];
     requests: number;
     conversationsWithId: number;
+    messagingConversations: number;
     status429: number;
     drawn: number;
 }
@@ -49,6 +53,7 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
     const random = seeded(20261201);
     const plan = Array.from({ length: SHIFT.conversations }, () => ({
         withId: random() < SHIFT.withParticipantId,
+        messaging: random() < SHIFT.messaging,
         opened: random() < SHIFT.opened,
         gap: -Math.log(1 - random()) / SHIFT.arrivalsPerSecond,
         openAfter: 0,
@@ -60,8 +65,9 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
         return { ...entry, assignedAtMs: at, openAtMs: at + (from + random() * (to - from)) * 1000 };
     });
 
-    const world = await startBenchWorld({ latencyMs: SHIFT.latencyMs, settings: { lp_prefetch: mode === 'prefetch' } });
-    const conversations = addConversations(world, SHIFT.conversations, (index) => schedule[index].withId);
+    const world = await startBenchWorld({ latencyMs: SHIFT.latencyMs, settings: mode === 'history' ? {} : { lp_history_count: 0 } });
+    const kindOf = (index: number) => (!schedule[index].withId ? 'none' : schedule[index].messaging ? 'messaging' : 'chat');
+    const conversations = await addConversations(world, SHIFT.conversations, kindOf);
     world.sim.clearLog();
     world.sim.rateLimit({ requestsPerSecond: SHIFT.requestsPerSecond });
     const agent = world.users.agent;
@@ -75,19 +81,20 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
         clickMs: [],
         requests: 0,
         conversationsWithId: 0,
+        messagingConversations: 0,
         status429: 0,
         drawn: 0,
     };
 
-    const firstClick = async ({ room, participantId }: Conversation) => {
-        const before = participantId ? infoRequests(world, participantId) : 0;
+    const firstClick = async (conversation: Conversation) => {
+        const before = profileRequests(world, conversation);
         const started = performance.now();
-        await world.roomAction(agent, room);
+        await world.roomAction(agent, conversation.room);
         result.clickMs.push(performance.now() - started);
         result.firstClicks += 1;
-        if (!participantId) return;
+        if (conversation.kind === 'none') return;
         result.firstClicksWithId += 1;
-        if (infoRequests(world, participantId) === before) result.zeroRequestClicksWithId += 1;
+        if (profileRequests(world, conversation) === before) result.zeroRequestClicksWithId += 1;
     };
 
     const start = performance.now();
@@ -101,7 +108,8 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
     result.seconds = (performance.now() - start) / 1000;
     result.requests = world.sim.count();
     result.status429 = world.sim.count429();
-    result.conversationsWithId = conversations.filter((conversation) => conversation.participantId).length;
+    result.conversationsWithId = conversations.filter((conversation) => conversation.kind !== 'none').length;
+    result.messagingConversations = conversations.filter((conversation) => conversation.kind === 'messaging').length;
     result.drawn = world.host.web.surfaces.filter((surface) => !surface.dropped).length;
     await world.stop();
     return result;
@@ -109,7 +117,7 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
 
 if (require.main === module) {
     const mode = process.argv[2];
-    if (mode !== 'prefetch' && mode !== 'none') throw new Error('usage: tsx scripts/bench/shift.ts prefetch|none');
+    if (mode !== 'history' && mode !== 'no-history') throw new Error('usage: tsx scripts/bench/shift.ts history|no-history');
     runShift(mode).then(
         (result) => {
             process.stdout.write(`${JSON.stringify(result)}\n`);
