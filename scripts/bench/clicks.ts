@@ -85,7 +85,7 @@ export async function measureClicks(): Promise<ClickResult> {
             row('cold: the first click after install, 1 sample (domains, login, consumer search)', [coldMs], coldRequests, 'panel < 1 s'),
             row('warm: another visitor (the consumer search only)', warm, warmRequests / RUNS, '1 request'),
             row('cached: the same visitor again', cached, cachedRequests / RUNS, 'p95 ≤ 10 ms, 0 requests'),
-            row(`cached, 10 s after the last click (settings read again; ${SPACED} clicks)`, spaced, spacedRequests / SPACED, ''),
+            row(`cached, 10 s after the last click (the server's language read again; ${SPACED} clicks)`, spaced, spacedRequests / SPACED, ''),
             row('the runtime alone: a button the app ignores (no server call)', floor, 0, ''),
         ],
     );
