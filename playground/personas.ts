@@ -16,7 +16,7 @@ import {
     twoContactsParticipantId,
     unauthenticatedCartConsumerId,
 } from '../test/support/liveperson-fixtures';
-import { bindingOf, signJwt } from '../test/support/signedIds';
+import { signedLivePersonId } from '../test/support/signedIds';
 import { SIGNING_SECRET, SSO_APP_ID, type World } from '../test/support/world';
 import type { PlaygroundRoom, PlaygroundUser } from './shared';
 
@@ -55,10 +55,13 @@ const consumer = (consumerId: string, visitor: VisitorSeed): VisitorSeed => ({
 // A website signs for minutes; this value lasts a week, so that a playground left running still verifies it.
 const MARIAS_TOKEN = `token-${randomId()}`;
 const WEEK_SECONDS = 7 * 24 * 3600;
-const MARIAS_SIGNED_ID = signJwt(
-    { sub: twoContactsParticipantId, aud: `lp:${primaryAccountId}`, exp: Math.floor(Date.now() / 1000) + WEEK_SECONDS, rcv: bindingOf(MARIAS_TOKEN) },
-    SIGNING_SECRET,
-);
+const MARIAS_SIGNED_ID = signedLivePersonId({
+    sub: twoContactsParticipantId,
+    accountId: primaryAccountId,
+    visitorToken: MARIAS_TOKEN,
+    secret: SIGNING_SECRET,
+    ttlSeconds: WEEK_SECONDS,
+});
 
 const ROOMS: Place[] = [
     { room: ({ rooms }) => rooms.externalIds, description: 'linked to LivePerson through another app’s external id' },

@@ -6,11 +6,8 @@
  */
 import fs from 'node:fs';
 
-import { AppInterface } from 'apps-engine-1-62/definition/metadata';
 import type { IRoom } from 'apps-engine-1-62/definition/rooms';
-import { SlashCommandContext } from 'apps-engine-1-62/definition/slashcommands';
-import { UIActionButtonContext, type IUIActionButton } from 'apps-engine-1-62/definition/ui';
-import { UIKitIncomingInteractionType } from 'apps-engine-1-62/definition/uikit';
+import type { IUIActionButton } from 'apps-engine-1-62/definition/ui';
 import type { IUser } from 'apps-engine-1-62/definition/users';
 
 import { stored } from '../test/support/host/workspace';
@@ -163,28 +160,15 @@ export class PlaygroundSession {
             this.say(`You don't have permission to run /${command}.`);
             return;
         }
-        await this.busy(async () => {
-            // The web client issues the trigger; the server hands it to the app with the command.
-            const triggerId = this.world.host.web.issueTrigger(user.id);
-            await this.world.manager.getCommandManager().executeCommand(command, new SlashCommandContext(user, room, args, undefined, triggerId));
-        });
+        // The app registers one command: the world runs it as the server does, with the web client's trigger.
+        await this.busy(() => this.world.command(user, room, ...args));
     }
 
     async roomAction(actionId: string): Promise<void> {
         const { user, room } = this;
         const button = visibleRoomActions(this.buttons, user, room).find((candidate) => candidate.actionId === actionId);
         if (!button) throw new HttpError(400, `no room action ${actionId} in this room`);
-        await this.busy(async () => {
-            await this.world.manager.getListenerManager().executeListener(AppInterface.IUIKitInteractionHandler, {
-                type: UIKitIncomingInteractionType.ACTION_BUTTON,
-                appId: button.appId,
-                actionId: button.actionId,
-                triggerId: this.world.host.web.issueTrigger(user.id),
-                user,
-                room,
-                payload: { context: UIActionButtonContext.ROOM_ACTION },
-            } as never);
-        });
+        await this.busy(() => this.world.roomAction(user, room));
     }
 
     async blockAction(click: { viewId: string; actionId: string; blockId: string; value?: string }): Promise<void> {

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { prepareDenoRuntime } from '../test/support/engine/denoRuntime';
 import { measureClicks } from './bench/clicks';
 import { SHIFT, type ShiftResult } from './bench/shift';
 import { ms, percentile, table } from './bench/stats';
@@ -65,7 +64,6 @@ async function main() {
     // Timings move with whatever else the machine runs: the load at the start says how quiet it was.
     const load = os.loadavg()[0].toFixed(2);
     console.log(`LivePerson Visitor Info benchmark (node ${process.version}, ${new Date().toISOString()}, ${os.cpus().length} cores, load ${load})`);
-    prepareDenoRuntime();
     const clicks = await measureClicks();
     const { on, off } = await measureShift();
     const cachedP95 = percentile(clicks.cachedMs, 95);

@@ -332,7 +332,7 @@ class RocketChat {
         }
         const json = parseJson(text);
         const words = [json?.error, json?.message].filter((word, i, all): word is string => typeof word === 'string' && all.indexOf(word) === i);
-        return { status: response.status, body: json, said: words.join('; ') || text.slice(0, 200) };
+        return { status: response.status, body: json, said: words.join('; ') || redactSecrets(text, this.secrets).slice(0, 200) };
     }
 
     /** One line for a refused call: the case users hit, named, with the server's own words. */

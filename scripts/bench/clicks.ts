@@ -9,7 +9,7 @@ import { ms, percentile, table } from './stats';
 
 const LATENCY_MS = 50;
 const RUNS = 200;
-/** Cached clicks each 10 s of app time after the last: the app's settings cache has expired by then. */
+/** Cached clicks each 10 s of app time after the last: the server's language, cached for 10 s, is read again. */
 const SPACED = 20;
 
 export interface ClickResult {

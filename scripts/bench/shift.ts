@@ -22,7 +22,6 @@ export const SHIFT = {
 
 export interface ShiftResult {
     mode: 'history' | 'no-history';
-    seconds: number;
     assignedOverSeconds: number;
     firstClicks: number;
     firstClicksWithId: number;
@@ -73,7 +72,6 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
     const agent = world.users.agent;
     const result: ShiftResult = {
         mode,
-        seconds: 0,
         assignedOverSeconds: schedule[schedule.length - 1].assignedAtMs / 1000,
         firstClicks: 0,
         firstClicksWithId: 0,
@@ -105,7 +103,6 @@ export async function runShift(mode: ShiftResult['mode']): Promise<ShiftResult> 
         if (entry.opened) work.push(sleepUntil(start, entry.openAtMs).then(() => firstClick(conversation)));
     });
     await Promise.all(work);
-    result.seconds = (performance.now() - start) / 1000;
     result.requests = world.sim.count();
     result.status429 = world.sim.count429();
     result.conversationsWithId = conversations.filter((conversation) => conversation.kind !== 'none').length;

@@ -4,7 +4,7 @@ import type { IUser } from '@rocket.chat/apps-engine/definition/users';
 import type { AppServices } from '../app/AppServices';
 import type { HostAccess } from '../hostAccess';
 import { BUDGETS, newCall } from '../liveperson/call';
-import { isValidParticipantId, type ParticipantRef } from '../liveperson/model';
+import { isValidParticipantId, refOf } from '../liveperson/model';
 import type { AppConfig } from '../settings/AppConfig';
 import type { Viewer } from '../ui/formatting';
 import { failureText } from '../ui/stateNotice';
@@ -63,8 +63,7 @@ async function link(
     if (!isValidParticipantId(target.id)) return t('msg_link_invalid_id');
 
     // An id nobody checked would be presented as a profile a supervisor vouched for.
-    const ref: ParticipantRef = target.source === 'chat' ? { source: 'chat', participantId: target.id } : { source: 'messaging', consumerId: target.id };
-    const check = await services.directory.lookup(call, ref, 'refresh');
+    const check = await services.directory.lookup(call, refOf(target), 'refresh');
     if (!check.ok && check.failure.kind === 'notFound') return t('msg_link_not_found', { participantId: target.id });
     if (!check.ok && check.failure.kind !== 'notAuthenticated') {
         return t('msg_link_not_checked', { reason: failureText(check.failure, viewer), reference: check.failure.reference });

@@ -1,7 +1,7 @@
 import type { AppServices } from '../app/AppServices';
 import type { HostAccess } from '../hostAccess';
 import { BUDGETS, newCall } from '../liveperson/call';
-import type { ParticipantRef } from '../liveperson/model';
+import { refOf, type ParticipantRef } from '../liveperson/model';
 import { identityOf } from '../profile/lookup';
 import type { Viewer } from '../ui/formatting';
 import { targetOfTypedId } from '../visitor/entityIds';
@@ -37,7 +37,5 @@ async function probeOf(
         return { target, visitor: true, ...route, ...(choice.kind === 'found' ? { ref: choice.ref } : {}) };
     }
     const typed = targetOfTypedId(target, config.livePerson?.sourceMode ?? 'auto');
-    const ref: ParticipantRef | undefined =
-        typed && (typed.source === 'chat' ? { source: 'chat', participantId: typed.id } : { source: 'messaging', consumerId: typed.id });
-    return { target, visitor: false, ...(ref ? { ref } : {}) };
+    return { target, visitor: false, ...(typed ? { ref: refOf(typed) } : {}) };
 }

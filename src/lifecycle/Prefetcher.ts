@@ -11,16 +11,14 @@ import type { AppConfig } from '../settings/AppConfig';
 import type { ConfigCache } from '../settings/ConfigCache';
 import { parseHostVisitor } from '../visitor/parseHostVisitor';
 
-export interface PrefetchLimits {
+const LIMITS = {
     /** LivePerson requests of the prefetch in flight at once (an agent's click is never queued behind them). */
-    concurrency: number;
+    concurrency: 4,
     /** Prefetches started per second, well under LivePerson's rate limits. */
-    perSecond: number;
+    perSecond: 5,
     /** A prefetch still waiting after this long (LivePerson resting, a burst of assignments) is dropped. */
-    maxWaitMs: number;
-}
-
-const PREFETCH_LIMITS: PrefetchLimits = { concurrency: 4, perSecond: 5, maxWaitMs: 60_000 };
+    maxWaitMs: 60_000,
+};
 /** Open conversations remembered per instance: far more than one instance serves at once. */
 const MAX_ROOMS = 5000;
 
@@ -48,10 +46,7 @@ export class Prefetcher {
     private readonly startedAt: number[] = [];
     private timer: ReturnType<typeof setTimeout> | undefined;
 
-    constructor(
-        private readonly deps: { appId: string; directory: Directory; config: ConfigCache },
-        private readonly limits: PrefetchLimits = PREFETCH_LIMITS,
-    ) {}
+    constructor(private readonly deps: { appId: string; directory: Directory; config: ConfigCache }) {}
 
     /** An agent got the conversation (assigned, started with an agent, transferred). Never throws: no agent waits on it. */
     async assigned(host: HostAccess, room: ILivechatRoom): Promise<void> {
@@ -77,17 +72,15 @@ export class Prefetcher {
             const ref = this.rooms.peek(room.id);
             this.rooms.delete(room.id);
             this.queue.delete(room.id);
-            if (ref) await this.release(host, ref);
+            if (ref) this.release(ref);
         } catch (error) {
             logSkipped(host, 'close', error);
         }
     }
 
-    private async release(host: HostAccess, ref: ParticipantRef): Promise<void> {
+    private release(ref: ParticipantRef): void {
         const key = refKey(ref);
-        if ([...this.rooms.values()].some((other) => refKey(other) === key)) return;
-        const config = await this.deps.config.current(host.read.getEnvironmentReader().getSettings());
-        if (config.livePerson) this.deps.directory.forget(newCall(host, config.livePerson, BUDGETS.background), ref);
+        if (![...this.rooms.values()].some((other) => refKey(other) === key)) this.deps.directory.forget(ref);
     }
 
     private drain(): void {
@@ -95,13 +88,13 @@ export class Prefetcher {
         this.timer = undefined;
         const now = Date.now();
         while (this.startedAt.length > 0 && now - this.startedAt[0] >= 1000) this.startedAt.shift();
-        for (const [roomId, task] of this.queue) if (now - task.queuedAt > this.limits.maxWaitMs) this.queue.delete(roomId);
+        for (const [roomId, task] of this.queue) if (now - task.queuedAt > LIMITS.maxWaitMs) this.queue.delete(roomId);
         const resting = this.deps.directory.restraint !== undefined;
         for (const task of this.queue.values()) {
-            if (resting || this.running.size >= this.limits.concurrency || this.startedAt.length >= this.limits.perSecond) break;
+            if (resting || this.running.size >= LIMITS.concurrency || this.startedAt.length >= LIMITS.perSecond) break;
             this.start(task);
         }
-        if (this.queue.size > 0 && this.running.size < this.limits.concurrency) {
+        if (this.queue.size > 0 && this.running.size < LIMITS.concurrency) {
             // Waiting for the pace, or for LivePerson's rest to end: look again shortly.
             this.timer = setTimeout(() => this.drain(), resting ? 1000 : Math.max(10, 1000 - (now - (this.startedAt[0] ?? now))));
         }
@@ -115,7 +108,7 @@ export class Prefetcher {
         const call = task.config.livePerson && newCall(task.host, task.config.livePerson, BUDGETS.background);
         void (call ? this.deps.directory.lookup(call, task.ref, 'cached') : Promise.resolve())
             // Closed while the fetch ran: what it brought is not kept for it.
-            .then(() => (this.rooms.peek(task.roomId) ? undefined : this.release(task.host, task.ref)))
+            .then(() => (this.rooms.peek(task.roomId) ? undefined : this.release(task.ref)))
             .catch(() => undefined)
             .finally(() => {
                 this.running.delete(task.roomId);

@@ -4,7 +4,8 @@ import { inBackground, remainingMs, runInBackground, type LivePersonCall, type S
 import { Breaker } from './Breaker';
 import { connectionSteps, runSteps, type ConnectionReport } from './connection';
 import { DomainBook } from './DomainBook';
-import { failureAt, failureOf, LivePersonError, type LivePersonFailure, type LivePersonStep } from './failures';
+import { errorSummary } from '../logging';
+import { failureAt, failureOf, isNoProfile, LivePersonError, type LivePersonFailure, type LivePersonStep } from './failures';
 import { isValidParticipantId, refKey, type LivePersonAnswer, type Lookup, type ParticipantRef } from './model';
 import { Sessions, type KeepAliveOutcome } from './Sessions';
 import { chatAnswer, messagingAnswer } from './sources';
@@ -46,7 +47,8 @@ export class Directory {
     private readonly answers = new BoundedMap<string, Entry>(MAX_CONSUMERS);
     private readonly fetching = new Map<string, Promise<Outcome>>();
 
-    constructor(instanceId = `instance-${Math.random().toString(36).slice(2, 10)}`) {
+    constructor() {
+        const instanceId = `instance-${Math.random().toString(36).slice(2, 10)}`;
         this.sessions = new Sessions({ domains: this.domains, isCurrent: (fingerprint) => fingerprint === this.current?.fingerprint, instanceId });
     }
 
@@ -63,7 +65,8 @@ export class Directory {
         if (!this.admitted(call)) return failed('the LivePerson settings changed during this action', 'misconfigured');
         const ids = ref.source === 'chat' ? [ref.participantId] : [ref.consumerId, ...(ref.conversationId ? [ref.conversationId] : [])];
         if (!ids.every(isValidParticipantId)) return failed('the id is not a valid LivePerson id', 'notFound');
-        const key = `${call.settings.accountId}:${refKey(ref)}`;
+        // Answers are cleared whenever the settings change, so the participant alone is the key.
+        const key = refKey(ref);
         const known = this.answers.get(key);
         const now = Date.now();
         const reuse = known && (mode === 'cached' ? now < known.freshUntil : now - known.at < (mode === 'refresh' ? TIMES.refreshFloor : TIMES.lastKnown));
@@ -77,8 +80,8 @@ export class Directory {
     }
 
     /** The conversation ended: its answer is not kept for it any longer. */
-    forget(call: LivePersonCall, ref: ParticipantRef): void {
-        this.answers.delete(`${call.settings.accountId}:${refKey(ref)}`);
+    forget(ref: ParticipantRef): void {
+        this.answers.delete(refKey(ref));
     }
 
     /** Domain, login and agent session before any agent clicks; a stored session is checked, not trusted. */
@@ -96,7 +99,7 @@ export class Directory {
             if (!ref) return;
             await step('profile', async () => {
                 lookup = await this.lookup(call, ref, 'refresh');
-                if (!lookup.ok && !['notFound', 'notAuthenticated'].includes(lookup.failure.kind)) throw new LivePersonError(lookup.failure);
+                if (!lookup.ok && !isNoProfile(lookup.failure)) throw new LivePersonError(lookup.failure);
             });
         });
         return { report, lookup };
@@ -181,8 +184,10 @@ export class Directory {
             outcome = { ok: true, answer };
         } catch (error) {
             const failure = failureOf(error);
-            if (!failure)
-                call.logger.error(`LivePerson lookup failed unexpectedly (${error instanceof Error ? error.name : typeof error}) [${call.reference}]`);
+            if (!failure) {
+                const { name, frames } = errorSummary(error);
+                call.logger.error(`LivePerson lookup failed unexpectedly (${name}) [${call.reference}]`, { frames });
+            }
             outcome = { ok: false, failure: failure ?? failureAt(call, step, 'invalidResponse', 'unexpected error while reading LivePerson') };
         }
         // An answer fetched with settings replaced meanwhile belongs to no one.
@@ -193,11 +198,7 @@ export class Directory {
     private remember(key: string, outcome: Outcome, cacheTtlMs: number): void {
         const now = Date.now();
         const previous = this.answers.peek(key);
-        const freshFor = outcome.ok
-            ? cacheTtlMs
-            : ['notFound', 'notAuthenticated'].includes(outcome.failure.kind)
-              ? Math.min(TIMES.remembered, cacheTtlMs || TIMES.remembered)
-              : 0;
+        const freshFor = outcome.ok ? cacheTtlMs : isNoProfile(outcome.failure) ? Math.min(TIMES.remembered, cacheTtlMs || TIMES.remembered) : 0;
         const lastSuccess = outcome.ok ? { answer: outcome.answer, at: now } : previous?.lastSuccess;
         this.answers.set(key, { outcome, at: now, freshUntil: now + freshFor, ...(lastSuccess ? { lastSuccess } : {}) });
     }

@@ -25,14 +25,14 @@ export interface LivePersonCall {
 /** Ending a session needs no settings: the session says where it lives. */
 export type SettingsFreeCall = Omit<LivePersonCall, 'settings'>;
 
-export function newCall(host: HostAccess, settings: LivePersonSettings, budgetMs: number, reference?: string): LivePersonCall;
-export function newCall(host: HostAccess, settings: undefined, budgetMs: number, reference?: string): SettingsFreeCall;
-export function newCall(host: HostAccess, settings: LivePersonSettings | undefined, budgetMs: number, reference: string = newReference()) {
+export function newCall(host: HostAccess, settings: LivePersonSettings, budgetMs: number): LivePersonCall;
+export function newCall(host: HostAccess, settings: undefined, budgetMs: number): SettingsFreeCall;
+export function newCall(host: HostAccess, settings: LivePersonSettings | undefined, budgetMs: number) {
     const call = {
         http: host.http,
         logger: host.logger,
         store: sessionStore(host.read.getPersistenceReader(), host.persis),
-        reference,
+        reference: newReference(),
         endsAt: Date.now() + budgetMs,
     };
     return settings ? { ...call, settings } : call;
@@ -51,8 +51,8 @@ export function runInBackground(task: () => Promise<unknown>): void {
 }
 
 /** Short enough to read out over the phone, unique enough to find one action in the logs. */
-export function newReference(random: () => number = Math.random): string {
+export function newReference(): string {
     let id = '';
-    for (let i = 0; i < 8; i++) id += '0123456789abcdefghjkmnpqrstvwxyz'[Math.floor(random() * 32)];
+    for (let i = 0; i < 8; i++) id += '0123456789abcdefghjkmnpqrstvwxyz'[Math.floor(Math.random() * 32)];
     return `lp-${id}`;
 }

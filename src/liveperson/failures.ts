@@ -59,5 +59,8 @@ export function fail(failure: LivePersonFailure): never {
 
 export const failureOf = (error: unknown): LivePersonFailure | undefined => (error instanceof LivePersonError ? error.failure : undefined);
 
+/** LivePerson answered, and its answer is that it holds no verified profile: not found, or not signed in. */
+export const isNoProfile = (failure: LivePersonFailure): boolean => failure.kind === 'notFound' || failure.kind === 'notAuthenticated';
+
 /** LivePerson did not answer at all: worth a circuit breaker, never worth caching. */
 export const isOutage = (failure: LivePersonFailure): boolean => (failure.kind === 'unavailable' || failure.kind === 'timeout') && !failure.notSent;

@@ -3,6 +3,12 @@ import type { LivePersonFailure } from './failures';
 /** Which LivePerson consumer to ask about, and in which product: a chat participant or a messaging consumer. */
 export type ParticipantRef = { source: 'chat'; participantId: string } | { source: 'messaging'; consumerId: string; conversationId?: string };
 
+/** The reference to a chat participant or a Messaging consumer (and the conversation that names them). */
+export const refOf = (target: { source: 'chat' | 'messaging'; id: string }, conversationId?: string): ParticipantRef =>
+    target.source === 'chat'
+        ? { source: 'chat', participantId: target.id }
+        : { source: 'messaging', consumerId: target.id, ...(conversationId ? { conversationId } : {}) };
+
 export const refKey = (ref: ParticipantRef): string =>
     ref.source === 'chat' ? `chat:${ref.participantId}` : `messaging:${ref.consumerId}:${ref.conversationId ?? ''}`;
 

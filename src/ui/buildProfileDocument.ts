@@ -1,4 +1,5 @@
 import { cut } from '../bounded';
+import { isNoProfile } from '../liveperson/failures';
 import { livePersonName, type LivePersonAnswer } from '../liveperson/model';
 import type { LivePersonSection, VisitorProfile } from '../profile/VisitorProfile';
 import { formatAge, type Viewer } from './formatting';
@@ -78,7 +79,7 @@ export function buildProfileDocument(profile: VisitorProfile, privacy: Privacy, 
  * technical details.
  */
 function noProfileNotice(section: LivePersonSection, viewer: Viewer): DocumentNotice | undefined {
-    if (section.state === 'failed' && !section.lastKnown && ['notFound', 'notAuthenticated'].includes(section.failure.kind)) {
+    if (section.state === 'failed' && !section.lastKnown && isNoProfile(section.failure)) {
         return failureNotice(section.failure, viewer);
     }
     if (section.state === 'loaded' && !section.answer.profile && section.ref.source === 'messaging') {

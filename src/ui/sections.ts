@@ -125,7 +125,7 @@ export function activitySection(items: ActivityItem[], privacy: Privacy, viewer:
     return { title: t('panel_section_activity'), fields: [], entries };
 }
 
-type TimelineItem = { at: string | undefined; entry: DocumentEntry };
+type TimelineItem = { at: string | undefined; entry: () => DocumentEntry };
 
 /**
  * Earlier conversations on both platforms, newest first, each saying where it happened; at most the admin's
@@ -140,11 +140,12 @@ export function timelineSection(
 ): DocumentSection {
     const { t } = viewer;
     const items: TimelineItem[] = [
-        ...livePerson.map((conversation) => ({ at: conversation.startedAt, entry: livePersonEntry(conversation, viewer) })),
-        ...rocketChat.map((conversation) => ({ at: conversation.startedAt ?? conversation.closedAt, entry: rocketChatEntry(conversation, viewer) })),
+        ...livePerson.map((conversation) => ({ at: conversation.startedAt, entry: () => livePersonEntry(conversation, viewer) })),
+        ...rocketChat.map((conversation) => ({ at: conversation.startedAt ?? conversation.closedAt, entry: () => rocketChatEntry(conversation, viewer) })),
     ].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     const { shown, more } = capped(items, privacy.historyCount);
-    const entries = shown.map((item) => item.entry);
+    // Entries are written only for the conversations shown.
+    const entries = shown.map((item) => item.entry());
     if (more > 0) entries.push({ headline: t('list_and_more', { count: more }), details: [] });
     return {
         title: t('panel_section_history'),

@@ -1,4 +1,4 @@
-import { isValidParticipantId, type ParticipantRef } from '../liveperson/model';
+import { isValidParticipantId, refOf, type ParticipantRef } from '../liveperson/model';
 import type { SourceMode } from '../settings/AppConfig';
 import { targetOfEntity, targetOfTypedId, type EntityTarget } from './entityIds';
 import type { ExternalId, HostVisitor } from './HostVisitor';
@@ -81,11 +81,12 @@ export function participantChoice(visitor: HostVisitor, mapping: ParticipantMapp
             invalid ??= candidate.source;
             continue;
         }
-        const ref: ParticipantRef =
-            candidate.target.source === 'chat'
-                ? { source: 'chat', participantId: id }
-                : { source: 'messaging', consumerId: id, ...(conversationId ? { conversationId } : {}) };
-        return { kind: 'found', ref, source: candidate.source, trust: TRUST_OF[candidate.source.kind] };
+        return {
+            kind: 'found',
+            ref: refOf({ source: candidate.target.source, id }, conversationId),
+            source: candidate.source,
+            trust: TRUST_OF[candidate.source.kind],
+        };
     }
     return invalid ? { kind: 'invalid', source: invalid } : { kind: 'none' };
 }

@@ -1,6 +1,9 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 
+import { parseJsonText } from '../liveperson/exchange';
+import { isRecord } from '../liveperson/tolerant';
+
 /**
  * A LivePerson id the brand's website vouches for: a JWT (RFC 7519) signed with HS256 and a secret the website
  * shares with this app, put into the visitor field the admin named. The visitor can copy it but not forge it,
@@ -31,8 +34,8 @@ export const visitorBinding = (token: string): string => base64url(sha256(bytes(
 
 function decodePart(part: string): Record<string, unknown> | undefined {
     try {
-        const parsed: unknown = JSON.parse(fromBase64url(part).toString('utf8'), (key, value: unknown) => (key === '__proto__' ? undefined : value));
-        return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+        const parsed = parseJsonText(fromBase64url(part).toString('utf8'));
+        return isRecord(parsed) ? parsed : undefined;
     } catch {
         return undefined;
     }

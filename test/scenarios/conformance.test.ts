@@ -11,22 +11,14 @@ import {
     singleContactObjectParticipantId,
     undefinedCompanySizeParticipantId,
 } from '../support/liveperson-fixtures';
-import { DOCUMENTED, type DocumentedExample } from '../support/liveperson-docs';
+import { DOCUMENTED, engagementAttributesWithoutLead, type DocumentedExample } from '../support/liveperson-docs';
 import { useWorld } from '../support/useWorld';
-import { readPanel, SSO_APP_ID } from '../support/world';
+import { readPanel } from '../support/world';
 
 const world = useWorld({ settings: { lp_mask_pii: false } });
 const panel = () => readPanel(world.panel());
-const answer = (example: DocumentedExample, override: Partial<{ status: number; body: string }> = {}) => {
-    const response = { ...example.response, ...override };
-    return { status: response.status ?? 200, body: response.body ?? '' };
-};
-/** The documented example's consumer, linked to the Messaging visitor by the sign-in app. */
-const linkConsumer = (consumerId: string) =>
-    world.workspace.updateVisitor(world.visitors.messaging.id, (visitor) => ({
-        ...visitor,
-        externalIds: [{ appId: SSO_APP_ID, entityId: `lp:${primaryAccountId}:msg:${consumerId}` }],
-    }));
+/** A documented answer as the simulator sends it ('' where the page says "OK with empty body"). */
+const answer = ({ response }: DocumentedExample) => ({ status: response?.status ?? 200, body: response?.body ?? '' });
 const requested = () => world.host.http.map((exchange) => new URL(exchange.url).hostname);
 
 describe('Domain API (developers.liveperson.com/domain-api.html)', () => {
@@ -137,7 +129,7 @@ describe('Messaging Interactions API', () => {
     });
 
     it('the conversations answer (messaging-interactions-api-methods-conversations.html): its consumer’s conversation, outcome and summary show', async () => {
-        linkConsumer(CONSUMER);
+        world.linkMessaging(CONSUMER);
         world.sim.reply('msgHistConsumer', answer(DOCUMENTED.messagingConversationsAnswer));
         await world.command(world.users.agent, world.rooms.messaging);
         // The example's record says "csatRate" where the field table says "csat": both are read.
@@ -152,27 +144,25 @@ describe('Messaging Interactions API', () => {
     });
 
     it('the engagement-attributes answer (messaging-interactions-api-engagement-attributes.html) as published is not JSON (its LEAD event): refused, never half read', async () => {
-        linkConsumer(CONSUMER);
+        world.linkMessaging(CONSUMER);
         world.sim.reply('msgHistConsumer', answer(DOCUMENTED.messagingEngagementAttributesAnswer));
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().notices[0]?.text).toContain("LivePerson sent an answer the app doesn't understand.");
     });
 
-    const withoutLead = () => {
-        const example = DOCUMENTED.messagingEngagementAttributesAnswer;
-        return (example.response?.body ?? '').replace(`,\n${example.sdeEvents?.unAuthSdes.LEAD ?? ''}`, '');
-    };
-
     it('its nine valid events, under the example’s key `consumerParticipant`: the field table says `consumerParticipants`, so the record names no consumer', async () => {
-        linkConsumer(CONSUMER);
-        world.sim.reply('msgHistConsumer', { status: 200, body: withoutLead() });
+        world.linkMessaging(CONSUMER);
+        world.sim.reply('msgHistConsumer', { status: 200, body: engagementAttributesWithoutLead() });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().state).toMatchObject({ title: 'Not found in LivePerson' });
     });
 
     it('the same events under the field table’s key: the authenticated profile shows, and every page-sent attribute is marked as not verified', async () => {
-        linkConsumer(CONSUMER);
-        world.sim.reply('msgHistConsumer', { status: 200, body: withoutLead().replace('"consumerParticipant": [', '"consumerParticipants": [') });
+        world.linkMessaging(CONSUMER);
+        world.sim.reply('msgHistConsumer', {
+            status: 200,
+            body: engagementAttributesWithoutLead().replace('"consumerParticipant": [', '"consumerParticipants": ['),
+        });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().name).toBe('dummyName dummySurename');
         expect(panel().fields.get('Customer id')).toBe('12345678');

@@ -4,14 +4,12 @@
  * Each test is named after what a user sees; each failed on the app before this change.
  */
 import { messagingConsumerId, seedParticipant, seedParticipantId } from '../support/liveperson-fixtures';
-import { useWorld, waitFor } from '../support/useWorld';
+import { settle, useWorld, waitFor } from '../support/useWorld';
 import { readPanel } from '../support/world';
 
 const world = useWorld();
 const panel = () => readPanel(world.panel());
 const logins = () => world.sim.count('login');
-/** Long enough for a prefetch that would happen to happen: the drain loop looks every second at most. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
 describe('sessions: no login storm, no stray agent sessions', () => {
     it.each([

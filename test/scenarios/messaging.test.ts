@@ -24,11 +24,6 @@ const panel = () => readPanel(world.panel());
 const history = () => panel().sections.get('Earlier conversations') ?? [];
 const activity = () => panel().sections.get('Activity') ?? [];
 const searches = () => world.sim.requests.filter((request) => request.route === 'msgHistConversation' || request.route === 'msgHistConsumer');
-const linkTo = (consumerId: string, metadata?: Record<string, string>) =>
-    world.workspace.updateVisitor(world.visitors.messaging.id, (visitor) => ({
-        ...visitor,
-        externalIds: [{ appId: SSO_APP_ID, entityId: `lp:${primaryAccountId}:msg:${consumerId}`, ...(metadata ? { metadata } : {}) }],
-    }));
 
 describe('a Messaging consumer’s profile', () => {
     it('one consumer search, open and closed, with the content the panel needs: the latest authenticated customer and personal info', async () => {
@@ -69,7 +64,7 @@ describe('a Messaging consumer’s profile', () => {
     });
 
     it('a conversation id in the link names the conversation the profile comes from', async () => {
-        linkTo(messagingConsumerId, { conversationId: closedConversationId });
+        world.linkMessaging(messagingConsumerId, { conversationId: closedConversationId });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(searches().map((request) => request.route)).toEqual(['msgHistConsumer']);
         expect(panel().name).toBe('Alex Morgan');
@@ -77,7 +72,7 @@ describe('a Messaging consumer’s profile', () => {
     });
 
     it('a conversation id of another consumer shows nobody’s profile: the conversation must be this consumer’s', async () => {
-        linkTo(partialConsumerId, { conversationId: closedConversationId });
+        world.linkMessaging(partialConsumerId, { conversationId: closedConversationId });
         await world.command(world.users.agent, world.rooms.messaging);
         expect(searches().map((request) => request.route)).toEqual(['msgHistConsumer', 'msgHistConversation']);
         expect(panel().state).toMatchObject({ variant: 'warning', title: 'Not found in LivePerson' });
@@ -86,7 +81,7 @@ describe('a Messaging consumer’s profile', () => {
     });
 
     it('a record LivePerson truncated says so', async () => {
-        linkTo(partialConsumerId);
+        world.linkMessaging(partialConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().notices).toEqual([
             { variant: 'info', title: 'Part of the record', text: 'LivePerson sent part of the record: some details may be missing.' },
@@ -95,7 +90,7 @@ describe('a Messaging consumer’s profile', () => {
     });
 
     it('a consumer with no conversation: said plainly, no reference', async () => {
-        linkTo(emptyConsumerId);
+        world.linkMessaging(emptyConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(panel().state).toEqual({ variant: 'warning', title: 'Not found in LivePerson', text: 'LivePerson has no conversation of this consumer.' });
         expect(panel().notices).toEqual([]);
@@ -127,7 +122,7 @@ describe('a Messaging consumer’s profile', () => {
 
 describe('what happened before: one timeline across both platforms', () => {
     it('LivePerson’s conversations and Rocket.Chat’s, newest first, with agent, outcome, CSAT and sentiment', async () => {
-        linkTo(longHistoryConsumerId);
+        world.linkMessaging(longHistoryConsumerId);
         // A Rocket.Chat conversation of this visitor closed last year: the app kept it when it closed.
         world.workspace.addLivechatRoom({
             id: 'roomEarlier000001',
@@ -167,13 +162,13 @@ describe('what happened before: one timeline across both platforms', () => {
     });
 
     it('an unhappy customer reads as one: negative sentiment and a low CSAT', async () => {
-        linkTo(negativeSentimentConsumerId);
+        world.linkMessaging(negativeSentimentConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(history()[1].details[0]).toContain('CSAT 1/5 · negative sentiment');
     });
 
     it('only one conversation, still open in LivePerson: it is listed as such; 0 in the settings turns the section off', async () => {
-        linkTo(singleConversationConsumerId);
+        world.linkMessaging(singleConversationConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(history()).toEqual([{ headline: expect.stringMatching(/^LivePerson · /), details: [expect.stringMatching(/^still open · /)] }]);
         await world.saveSettings({ lp_history_count: 0 });
@@ -190,7 +185,7 @@ describe('what happened before: one timeline across both platforms', () => {
     });
 
     it('history costs no LivePerson request of its own: the profile’s search brings it', async () => {
-        linkTo(longHistoryConsumerId);
+        world.linkMessaging(longHistoryConsumerId);
         await world.prewarm();
         world.sim.clearLog();
         await world.command(world.users.agent, world.rooms.messaging);
@@ -200,7 +195,7 @@ describe('what happened before: one timeline across both platforms', () => {
 
 describe('what the customer is doing, marked by how far to trust it', () => {
     it('a cart that came only from the web page is never shown as verified', async () => {
-        linkTo(unauthenticatedCartConsumerId);
+        world.linkMessaging(unauthenticatedCartConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         expect(activity()).toEqual([
             { headline: expect.stringMatching(/^Cart · /), details: ['6 items · $11.70 · Espresso pods', 'From the web page, not verified'] },
@@ -209,7 +204,7 @@ describe('what the customer is doing, marked by how far to trust it', () => {
     });
 
     it('every kind of engagement attribute shows, amounts in their currency, each with how far to trust it', async () => {
-        linkTo(everySdeConsumerId);
+        world.linkMessaging(everySdeConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);
         const byKind = new Map<string, string[][]>();
         for (const entry of activity()) byKind.set(entry.headline.split(' · ')[0], [...(byKind.get(entry.headline.split(' · ')[0]) ?? []), entry.details]);

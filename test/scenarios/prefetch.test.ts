@@ -3,15 +3,13 @@
  * through the 1.62 runtime's listener, so the agent's first click costs no LivePerson request.
  */
 import { seedParticipantId } from '../support/liveperson-fixtures';
-import { useWorld, waitFor } from '../support/useWorld';
+import { settle, useWorld, waitFor } from '../support/useWorld';
 import { readPanel } from '../support/world';
 
 const world = useWorld();
 const info = () => world.sim.count('participantInfo');
 const assigned = (room: { id: string }) => world.agentAssigned(room.id, world.users.agent);
 const closed = (room: { id: string }) => world.roomClosed(room.id, { at: new Date(), by: world.users.agent });
-/** Long enough for a prefetch that would happen to happen: the drain loop looks every second at most. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
 describe('prefetch on assignment', () => {
     it('the first click after assignment costs no LivePerson request', async () => {

@@ -4,13 +4,11 @@
  * transfer events whose `from` may be missing, hidden server settings, private messages shown only in the room
  * their user has open.
  */
-import { useWorld, waitFor } from '../support/useWorld';
+import { settle, useWorld, waitFor } from '../support/useWorld';
 import { readPanel } from '../support/world';
 
 const world = useWorld();
 const panel = () => readPanel(world.panel());
-/** Long enough for a prefetch that would happen to happen: the drain loop looks every second at most. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1200));
 
 describe('visitors, as the visitor converter hands them over', () => {
     it('the first contact and the contact id come from _unmappedProperties_, where a real server puts them', async () => {

@@ -368,6 +368,65 @@ const EA_UNAUTH_EVENTS = {
 
 const EA_BODY = [EA_HEAD, Object.values(EA_AUTH_EVENTS).join(',\n'), EA_MID, Object.values(EA_UNAUTH_EVENTS).join(',\n'), EA_TAIL].join('\n');
 
+// The 200 answer of both login pages (user login, application login): the same text on each, kept once.
+const LOGIN_ANSWER: DocumentedResponse = {
+    status: 200,
+    cookies: { Session_id: 'Login session ID (should be passed to the refresh and logout methods)' },
+    body: String.raw`{
+  "csrf": "d5d07326cfe2240b9453e19e8092c59844921dcdc6ebb105c55fea9ed45c9d77",
+  "wsuk": "766900772095619056",
+  "config": {
+    "loginName": "name",
+    "userId": "3705342610",
+    "userPrivileges": [
+      100,
+      101,
+      1730,
+      1731,
+      1732,
+      1733,
+      1734,
+      1735
+    ],
+    "serverCurrentTime": 1474549184722,
+    "timeDiff": -25200000,
+    "serverTimeZoneName": "Europe/Athens",
+    "serverTimeGMTDiff": 10800000,
+    "isLPA": false,
+    "isAdmin": true,
+    "accountTimeZoneId": "Europe/Athens"
+  },
+  "csdsCollectionResponse": {
+    "baseURIs": [
+      {
+"account": "123456",
+"baseURI": "domain.domain.net",
+"service": "smt"
+      },
+      {
+"account": "123456",
+"baseURI": "domain.domain.net",
+"service": "agentVep"
+      }
+    ]
+  },
+  "accountData": {
+    "agentGroupsData": {
+      "items": [
+{
+  "id": -1,
+  "deleted": false,
+  "name": "Main Group"
+}
+      ],
+      "revision": 1
+    }
+  },
+  "sessionTTl": "28800000",
+  "bearer": "9cf6ee24b6a1031e202f292a0ad20c8f52bfd9f01abc8b9489365995052c6603"
+}`,
+};
+
 export const DOCUMENTED = {
     // Domain API, one service. https://developers.liveperson.com/domain-api.html (also reached as retrieve-api-domains-using-the-domain-api.html,
     // agent-domain-domain-api.html). The current page shows this URL but answers it with the list example (see domainBulk): the page
@@ -446,63 +505,7 @@ export const DOCUMENTED = {
     "password": "password"
   }`,
         },
-        response: {
-            status: 200,
-            cookies: { Session_id: 'Login session ID (should be passed to the refresh and logout methods)' },
-            body: String.raw`{
-  "csrf": "d5d07326cfe2240b9453e19e8092c59844921dcdc6ebb105c55fea9ed45c9d77",
-  "wsuk": "766900772095619056",
-  "config": {
-    "loginName": "name",
-    "userId": "3705342610",
-    "userPrivileges": [
-      100,
-      101,
-      1730,
-      1731,
-      1732,
-      1733,
-      1734,
-      1735
-    ],
-    "serverCurrentTime": 1474549184722,
-    "timeDiff": -25200000,
-    "serverTimeZoneName": "Europe/Athens",
-    "serverTimeGMTDiff": 10800000,
-    "isLPA": false,
-    "isAdmin": true,
-    "accountTimeZoneId": "Europe/Athens"
-  },
-  "csdsCollectionResponse": {
-    "baseURIs": [
-      {
-        "account": "123456",
-        "baseURI": "domain.domain.net",
-        "service": "smt"
-      },
-      {
-        "account": "123456",
-        "baseURI": "domain.domain.net",
-        "service": "agentVep"
-      }
-    ]
-  },
-  "accountData": {
-    "agentGroupsData": {
-      "items": [
-        {
-          "id": -1,
-          "deleted": false,
-          "name": "Main Group"
-        }
-      ],
-      "revision": 1
-    }
-  },
-  "sessionTTl": "28800000",
-  "bearer": "9cf6ee24b6a1031e202f292a0ad20c8f52bfd9f01abc8b9489365995052c6603"
-}`,
-        },
+        response: LOGIN_ANSWER,
         statuses: {
             200: 'OK — Successfully logged in',
             400: 'Bad request — Problem with body or query parameters',
@@ -537,63 +540,7 @@ export const DOCUMENTED = {
    "accessToken": "accessToken_value",
    "accessTokenSecret": "accessTokenSecret_value"
 }`,
-        response: {
-            status: 200,
-            cookies: { Session_id: 'Login session ID (should be passed to the refresh and logout methods)' },
-            body: String.raw`{
-  "csrf": "d5d07326cfe2240b9453e19e8092c59844921dcdc6ebb105c55fea9ed45c9d77",
-  "wsuk": "766900772095619056",
-  "config": {
-    "loginName": "name",
-    "userId": "3705342610",
-    "userPrivileges": [
-      100,
-      101,
-      1730,
-      1731,
-      1732,
-      1733,
-      1734,
-      1735
-    ],
-    "serverCurrentTime": 1474549184722,
-    "timeDiff": -25200000,
-    "serverTimeZoneName": "Europe/Athens",
-    "serverTimeGMTDiff": 10800000,
-    "isLPA": false,
-    "isAdmin": true,
-    "accountTimeZoneId": "Europe/Athens"
-  },
-  "csdsCollectionResponse": {
-    "baseURIs": [
-      {
-        "account": "123456",
-        "baseURI": "domain.domain.net",
-        "service": "smt"
-      },
-      {
-        "account": "123456",
-        "baseURI": "domain.domain.net",
-        "service": "agentVep"
-      }
-    ]
-  },
-  "accountData": {
-    "agentGroupsData": {
-      "items": [
-        {
-          "id": -1,
-          "deleted": false,
-          "name": "Main Group"
-        }
-      ],
-      "revision": 1
-    }
-  },
-  "sessionTTl": "28800000",
-  "bearer": "9cf6ee24b6a1031e202f292a0ad20c8f52bfd9f01abc8b9489365995052c6603"
-}`,
-        },
+        response: LOGIN_ANSWER,
         // Live page's table (the indexed revision has no 429 and says "invalid site or agent").
         statuses: {
             200: 'OK — Successfully logged in',
@@ -988,4 +935,10 @@ export const DOCUMENTED = {
 } as const satisfies Readonly<Record<string, DocumentedExample>>;
 
 /** The SDE types whose documented example appears inside a Messaging Interactions answer (engagement-attributes page). */
+/** The engagement-attributes answer as published minus its LEAD event, which is not valid JSON on the page: the nine others are. */
+export const engagementAttributesWithoutLead = (): string => {
+    const example = DOCUMENTED.messagingEngagementAttributesAnswer;
+    return (example.response?.body ?? '').replace(`,\n${example.sdeEvents?.unAuthSdes.LEAD ?? ''}`, '');
+};
+
 export const DOCUMENTED_SDE_TYPES = Object.keys(EA_UNAUTH_EVENTS) as readonly (keyof typeof EA_UNAUTH_EVENTS)[];

@@ -5,6 +5,7 @@
  * and two accounts with their users. Everything is deep-frozen so a test cannot change it for the next one; the
  * simulator copies what it is given.
  */
+import { DOCUMENTED } from './liveperson-docs';
 import type { SimAccount, SimConsumerParticipant, SimConversation, SimConversationInfo, SimSdeEvent, SimUser } from './liveperson-simulator';
 
 function deepFreeze<T>(value: T): T {
@@ -17,31 +18,14 @@ function deepFreeze<T>(value: T): T {
 
 // ---- Participants (bodies of GET .../participantExtendedInfo/{participantId}) ----
 
-/** The example from LivePerson's "Retrieve Participant Info" page, unchanged. */
+/** The example from LivePerson's "Retrieve Participant Info" page, read from its verbatim text in liveperson-docs.ts. */
 export const seedParticipantId = '55fc1779-83b0-4e8b-8eea-503a8eaf8822';
-export const seedParticipant = deepFreeze({
-    authenticatedParticipantInfo: {
-        isUserAuthenticated: true,
-        participantId: '55fc1779-83b0-4e8b-8eea-503a8eaf8822',
-        balance: -400.99,
-        registrationDate: { year: 2013, month: 5, day: 23 },
-        lastPaymentDate: { year: 2014, month: 10, day: 15 },
-        customerId: '57ac-072a-5d10-4506-721f-9ebf',
-        customerStatus: 'cancelled',
-        customerType: 'vip',
-        socialId: '11256324780',
-        imei: '3543546543545688',
-        userName: 'testuser',
-        companySize: 500,
-        accountName: 'bank corp',
-        role: 'broker',
+export const seedParticipant = deepFreeze(
+    JSON.parse(DOCUMENTED.participantInfo.response.body) as {
+        authenticatedParticipantInfo: { participantId: string; isUserAuthenticated: boolean } & Record<string, unknown>;
+        authenticatedPersonalInfo: Record<string, unknown>;
     },
-    authenticatedPersonalInfo: {
-        name: 'Test',
-        surname: 'User',
-        contacts: [{ email: 'testuser@liveperson.com', phone: '+1-10-344-3765333' }],
-    },
-});
+);
 
 /** Numbers sent as strings (this API family does that) and most fields absent, including surname and phone. */
 export const stringNumbersParticipantId = '0b7e4c1a-3f2d-4a6b-9c8e-1d2f3a4b5c6d';

@@ -13,8 +13,16 @@ export function signJwt(claims: Record<string, unknown>, secret: string, header:
     return `${unsigned}.${base64url(createHmac('sha256', secret).update(unsigned).digest())}`;
 }
 
-/** The website's signed id for a visitor: valid for 10 minutes from `nowMs`. */
-export function signedLivePersonId(options: { sub: string; accountId: string; visitorToken: string; secret: string; nowMs?: number }): string {
+/** The website's signed id for a visitor: valid for 10 minutes from `nowMs`, unless `ttlSeconds` says otherwise. */
+export function signedLivePersonId(options: {
+    sub: string;
+    accountId: string;
+    visitorToken: string;
+    secret: string;
+    nowMs?: number;
+    ttlSeconds?: number;
+}): string {
     const now = Math.floor((options.nowMs ?? Date.now()) / 1000);
-    return signJwt({ sub: options.sub, aud: `lp:${options.accountId}`, exp: now + 600, rcv: bindingOf(options.visitorToken) }, options.secret);
+    const exp = now + (options.ttlSeconds ?? 600);
+    return signJwt({ sub: options.sub, aud: `lp:${options.accountId}`, exp, rcv: bindingOf(options.visitorToken) }, options.secret);
 }

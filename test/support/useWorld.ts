@@ -69,6 +69,9 @@ export function expectPrivateAndSecret(world: World): void {
     }
 }
 
+/** Long enough for a background task that would happen to happen: the prefetch's drain loop looks every second at most. */
+export const settle = (): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, 1200));
+
 export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
     const started = Date.now();
     while (!condition()) {

@@ -291,6 +291,14 @@ export class World implements Sample {
         }
     }
 
+    /** The Messaging visitor, linked by the sign-in app to a LivePerson consumer (and a conversation, in the entry's metadata). */
+    linkMessaging(consumerId: string, metadata?: Record<string, string>): void {
+        this.workspace.updateVisitor(this.visitors.messaging.id, (visitor) => ({
+            ...visitor,
+            externalIds: [{ appId: SSO_APP_ID, entityId: `lp:${primaryAccountId}:msg:${consumerId}`, ...(metadata ? { metadata } : {}) }],
+        }));
+    }
+
     /** Moves the app's clock (every instance) and the scheduler's forward; scenarios then see sessions age, caches expire, jobs come due. */
     advanceClock(ms: number): void {
         for (const instance of this.instances) instance.engine.setClockOffset(instance.engine.clockOffset() + ms);

@@ -6,30 +6,24 @@ import { participantInfoOf } from '../../src/liveperson/chatAgent';
 import { parseJsonText } from '../../src/liveperson/exchange';
 import { activityOf, conversationsOf } from '../../src/liveperson/history';
 import { profileOf, recordsOf, type ConversationRecord } from '../../src/liveperson/messaging';
-import { DOCUMENTED } from '../support/liveperson-docs';
+import { DOCUMENTED, engagementAttributesWithoutLead } from '../support/liveperson-docs';
+import { seedParticipant, seedParticipantId } from '../support/liveperson-fixtures';
 
-const seed = () =>
-    parseJsonText(DOCUMENTED.participantInfo.response?.body ?? '') as {
-        authenticatedParticipantInfo: Record<string, unknown>;
-        authenticatedPersonalInfo: Record<string, unknown>;
-    };
-const SEED_ID = '55fc1779-83b0-4e8b-8eea-503a8eaf8822';
 const withInfo = (change: Record<string, unknown>, personal?: Record<string, unknown>) => {
-    const body = seed();
     return {
-        authenticatedParticipantInfo: { ...body.authenticatedParticipantInfo, ...change },
-        authenticatedPersonalInfo: { ...body.authenticatedPersonalInfo, ...personal },
+        authenticatedParticipantInfo: { ...seedParticipant.authenticatedParticipantInfo, ...change },
+        authenticatedPersonalInfo: { ...seedParticipant.authenticatedPersonalInfo, ...personal },
     };
 };
 
 describe('participantExtendedInfo (Chat Agent API)', () => {
     it("LivePerson's documented answer (Retrieve Participant Info page) is a signed-in profile with every field", () => {
-        const read = participantInfoOf(seed(), SEED_ID);
+        const read = participantInfoOf(seedParticipant, seedParticipantId);
         expect(read).toEqual({
             signedIn: true,
             profile: {
                 source: 'chat',
-                participantId: SEED_ID,
+                participantId: seedParticipantId,
                 balance: -400.99,
                 registrationDate: '2013-05-23',
                 lastPaymentDate: '2014-10-15',
@@ -76,16 +70,16 @@ describe('participantExtendedInfo (Chat Agent API)', () => {
             ['contacts'],
         ],
     ])('%s', (_name, body, shown, unreadable) => {
-        const read = participantInfoOf(body, SEED_ID);
+        const read = participantInfoOf(body, seedParticipantId);
         expect(read).toMatchObject({ signedIn: true, profile: { ...shown, unreadable } });
     });
 
     it.each([
         ['an answer about another participant', withInfo({ participantId: 'someone-else' })],
-        ['a participant id that does not read', withInfo({ participantId: { id: SEED_ID } })],
+        ['a participant id that does not read', withInfo({ participantId: { id: seedParticipantId } })],
         ['neither part (another service’s JSON)', { status: 'ok' }],
     ])('%s is refused as a whole', (_name, body) => {
-        expect(participantInfoOf(body, SEED_ID)).toHaveProperty('problem');
+        expect(participantInfoOf(body, seedParticipantId)).toHaveProperty('problem');
     });
 
     it.each([
@@ -93,15 +87,13 @@ describe('participantExtendedInfo (Chat Agent API)', () => {
         ['isUserAuthenticated false', withInfo({ isUserAuthenticated: false })],
         ['isUserAuthenticated that does not read', withInfo({ isUserAuthenticated: 'yes' })],
     ])('%s: not signed in', (_name, body) => {
-        expect(participantInfoOf(body, SEED_ID)).toMatchObject({ signedIn: false });
+        expect(participantInfoOf(body, seedParticipantId)).toMatchObject({ signedIn: false });
     });
 });
 
 /** The engagement-attributes answer as published, minus its LEAD event: the page's LEAD event is not valid JSON, the nine others are. */
 function engagementAttributesRecord(): ConversationRecord {
-    const example = DOCUMENTED.messagingEngagementAttributesAnswer;
-    const body = (example.response?.body ?? '').replace(`,\n${example.sdeEvents?.unAuthSdes.LEAD ?? ''}`, '');
-    return (recordsOf(parseJsonText(body)) ?? [])[0];
+    return (recordsOf(parseJsonText(engagementAttributesWithoutLead())) ?? [])[0];
 }
 
 describe('Messaging Interactions answers', () => {
