@@ -3,8 +3,14 @@ import type { ILogger } from '@rocket.chat/apps-engine/definition/accessors';
 /** The part of the host's logger the app writes to. */
 export type AppLog = Pick<ILogger, 'debug' | 'info' | 'warn' | 'error'>;
 
-/** A stack frame that names code: `at fn (file:line:col)` or `at file:line:col`, the file a path or a URL. */
-const FRAME = /^at (?:[\w$.<>[\] ]{1,120} \()?((?:file|https?|ext|node|deno):[^\s()]{1,300}|\/[^\s()]{1,300}|<anonymous>):\d+:\d+\)?$/;
+/**
+ * A stack frame that names code: `at fn (file:line:col)` or `at file:line:col`, the file a path or a URL. The Deno
+ * runtime evaluates the app's bundle with `new Function`, so the app's own frames read
+ * `at fn (eval at wrapAppCode (file:///…/construct.ts:54:9), <anonymous>:line:col)`.
+ */
+const FILE = String.raw`(?:file|https?|ext|node|deno):[^\s()]{1,300}|\/[^\s()]{1,300}`;
+const EVAL = String.raw`eval at [\w$.<>]{1,120} \((?:${FILE}):\d+:\d+\), `;
+const FRAME = new RegExp(String.raw`^at (?:[\w$.<>[\] ]{1,120} \()?(${FILE}|(?:${EVAL})?<anonymous>):\d+:\d+\)?$`);
 
 /**
  * An error as a log line may show it: its name and the stack frames that locate it, never its message, which

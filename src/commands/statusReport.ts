@@ -13,7 +13,7 @@ import { fieldBlocks } from '../ui/fieldBlocks';
 import type { Viewer } from '../ui/formatting';
 import { maskValue } from '../ui/mask';
 import type { DocumentField } from '../ui/ProfileDocument';
-import { customerSection } from '../ui/sections';
+import { customerSection, unreadableText } from '../ui/sections';
 import { sourceText } from '../ui/stateNotice';
 import { label, plain } from '../ui/text';
 import type { ParticipantSource, Trust } from '../visitor/participantChoice';
@@ -135,10 +135,16 @@ function probeFields(probe: ProfileProbe, config: AppConfig, viewer: Viewer): Do
         ...fields,
         {
             label: t('status_probe_result'),
-            values: [t('status_probe_received', { fields: received.length, conversations: answer.conversations.length, activity: answer.activity.length })],
+            values: [
+                t('status_probe_received', {
+                    fields: received.length,
+                    conversations: answer.conversations.length + (answer.olderConversations ?? 0),
+                    activity: answer.activity.length,
+                }),
+            ],
         },
         ...received,
-        ...(answer.profile?.unreadable.length ? [{ label: t('field_unreadable'), values: [answer.profile.unreadable.join(', ')] }] : []),
+        ...(answer.profile?.unreadable.length ? [{ label: t('field_unreadable'), values: [unreadableText(answer.profile, viewer)] }] : []),
     ];
 }
 

@@ -46,18 +46,23 @@ export class Prefetcher {
     private readonly startedAt: number[] = [];
     private timer: ReturnType<typeof setTimeout> | undefined;
 
+    /** When each conversation last closed, as a count of closes: an assignment that saw it close while it read the visitor queues nothing. */
+    private readonly closes = new BoundedMap<string, number>(MAX_ROOMS);
+    private closeCount = 0;
+
     constructor(private readonly deps: { appId: string; directory: Directory; config: ConfigCache }) {}
 
     /** An agent got the conversation (assigned, started with an agent, transferred). Never throws: no agent waits on it. */
     async assigned(host: HostAccess, room: ILivechatRoom): Promise<void> {
         try {
             if (this.queue.has(room.id) || this.running.has(room.id)) return;
+            const closedBefore = this.closes.peek(room.id);
             const config = await this.deps.config.current(host.read.getEnvironmentReader().getSettings());
             if (!config.prefetch || !config.livePerson || !room.visitor?.id) return;
             const visitor = parseHostVisitor(await host.read.getLivechatReader().getLivechatVisitorById(room.visitor.id));
             if (!visitor) return;
             const choice = await identityOf(this.deps.appId, host.read.getPersistenceReader(), config, visitor);
-            if (choice.kind !== 'found' || this.queue.has(room.id) || this.running.has(room.id)) return;
+            if (choice.kind !== 'found' || this.closes.peek(room.id) !== closedBefore || this.queue.has(room.id) || this.running.has(room.id)) return;
             this.rooms.set(room.id, choice.ref);
             this.queue.set(room.id, { roomId: room.id, host, config, ref: choice.ref, queuedAt: Date.now() });
             this.drain();
@@ -70,6 +75,7 @@ export class Prefetcher {
     async closed(host: HostAccess, room: ILivechatRoom): Promise<void> {
         try {
             const ref = this.rooms.peek(room.id);
+            this.closes.set(room.id, ++this.closeCount);
             this.rooms.delete(room.id);
             this.queue.delete(room.id);
             if (ref) this.release(ref);

@@ -36,14 +36,20 @@ export async function handleSettingUpdated(services: AppServices, _setting: ISet
 }
 
 /**
- * A conversation closed: the prefetch lets go of it, and it joins its visitor's earlier conversations (Rocket.Chat
- * hands apps a visitor's open rooms only, so the app keeps the closed ones itself). Never throws: no one waits.
+ * A conversation closed: the prefetch lets go of it, and, while the admin shows earlier conversations, it joins
+ * its visitor's (Rocket.Chat hands apps a visitor's open rooms only, so the app keeps the closed ones itself).
+ * Never throws: no one waits.
  */
 export async function handleRoomClosed(services: AppServices, host: HostAccess & { persis: IPersistence }, room: ILivechatRoom): Promise<void> {
     await services.prefetch.closed(host, room);
-    const conversation = conversationOfRoom(room);
-    if (!conversation || !room.visitor?.id) return;
-    await recordConversation(host.read.getPersistenceReader(), host.persis, room.visitor.id, conversation).catch((error: unknown) => {
+    try {
+        const conversation = conversationOfRoom(room);
+        if (!conversation || !room.visitor?.id) return;
+        // History off: nothing about the visitor's conversations is collected.
+        const { historyCount } = await services.config.current(host.read.getEnvironmentReader().getSettings());
+        if (historyCount === 0) return;
+        await recordConversation(host.read.getPersistenceReader(), host.persis, room.visitor.id, conversation);
+    } catch (error) {
         host.logger.warn(`Could not keep a closed conversation for the visitor's history: ${errorSummary(error).name}`);
-    });
+    }
 }

@@ -177,13 +177,15 @@ export class Directory {
         let outcome: Outcome;
         try {
             const answer = await this.breaker.run(ref.source, call, step, () =>
-                ref.source === 'chat'
-                    ? chatAnswer(call, this.sessions, this.domains, ref.participantId)
-                    : messagingAnswer(call, this.sessions, this.domains, ref),
+                ref.source === 'chat' ? chatAnswer(call, this.sessions, ref.participantId) : messagingAnswer(call, this.sessions, this.domains, ref),
             );
             outcome = { ok: true, answer };
         } catch (error) {
             const failure = failureOf(error);
+            // No answer at all: the host may have moved, for chat or for Messaging alike.
+            if (failure?.kind === 'unavailable' && failure.status === undefined) {
+                this.domains.renewSoon(call, failure.step === 'messagingHistory' ? 'msgHist' : 'agentVep');
+            }
             if (!failure) {
                 const { name, frames } = errorSummary(error);
                 call.logger.error(`LivePerson lookup failed unexpectedly (${name}) [${call.reference}]`, { frames });

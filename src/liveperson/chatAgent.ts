@@ -79,7 +79,7 @@ export async function fetchParticipantInfo(
 
 /**
  * participantExtendedInfo as a profile, field by field. Strict where trust is decided: an answer about someone
- * else is refused, and only an explicit `isUserAuthenticated: true` says the participant signed in.
+ * else is refused, and only an explicit `isUserAuthenticated: true` next to this participant's id says they signed in.
  */
 export function participantInfoOf(body: unknown, participantId: string): { profile: LivePersonProfile; signedIn: boolean } | { problem: string } {
     const info = isRecord(body) ? body.authenticatedParticipantInfo : undefined;
@@ -93,7 +93,8 @@ export function participantInfoOf(body: unknown, participantId: string): { profi
     if (answeredFor?.success) profile.participantId = answeredFor.data;
     if (isRecord(personal))
         profile.personal = { ...readFields(personal, PERSON, unreadable), contacts: contactsOf(personal.contacts, (entry) => entry, unreadable) };
-    return { profile, signedIn: isRecord(info) && flag.safeParse(info.isUserAuthenticated).data === true };
+    // Signed in only when the answer says so of this very participant: an answer that names nobody vouches for nobody.
+    return { profile, signedIn: answeredFor?.success === true && isRecord(info) && flag.safeParse(info.isUserAuthenticated).data === true };
 }
 
 /** Contacts, one or many; `inner` finds the contact in an entry (Messaging wraps it in `personalContact`). */

@@ -91,14 +91,15 @@ function kindForStatus(status: number, step: LivePersonStep): LivePersonFailureK
 }
 
 /**
- * Seconds to wait after a 429: `Retry-After` in seconds or as an HTTP date, LivePerson's documented minimum
- * when it says nothing usable, never more than the cap.
+ * Seconds to wait after a 429: `Retry-After` in seconds or as an HTTP date, never less than LivePerson's
+ * documented minimum (a `0` or a past date would mean no pause at all), never more than the cap.
  */
 export function retryAfterSeconds(header: string | undefined, afterLogin: boolean, now: number): number {
-    let ms = afterLogin ? RETRY_AFTER_DEFAULT.login : RETRY_AFTER_DEFAULT.request;
+    const floor = afterLogin ? RETRY_AFTER_DEFAULT.login : RETRY_AFTER_DEFAULT.request;
+    let ms = floor;
     if (header && /^\s*\d+\s*$/.test(header)) ms = Number(header) * SECOND;
     else if (header && !Number.isNaN(Date.parse(header))) ms = Date.parse(header) - now;
-    return Math.ceil(Math.min(Math.max(ms, 0), RETRY_AFTER_CAP) / SECOND);
+    return Math.ceil(Math.min(Math.max(ms, floor), RETRY_AFTER_CAP) / SECOND);
 }
 
 /** JSON without prototype keys: `__proto__` would otherwise reach objects the app builds from the answer. */

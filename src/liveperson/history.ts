@@ -21,6 +21,12 @@ const INFO = {
     firstIntentName: text,
 };
 
+/**
+ * The conversations kept per consumer: the most the panel shows (`lp_history_count`'s maximum). A search brings up
+ * to 100, each with a summary, and the cache holds thousands of consumers: the rest are only counted.
+ */
+export const CONVERSATIONS_KEPT = 20;
+
 /** LivePerson's groups of its Meaningful Connection Score: `alertedMCS` -1, 0, 1; else the 0–100 score in thirds. */
 function sentimentOf(alerted: number | undefined, mcs: number | undefined): PastConversation['sentiment'] {
     if (alerted !== undefined && [-1, 0, 1].includes(alerted)) return (['negative', 'neutral', 'positive'] as const)[alerted + 1];

@@ -105,8 +105,10 @@ export interface ActivityItem {
 export interface LivePersonAnswer {
     /** Undefined when LivePerson holds no authenticated customer or personal info for a Messaging consumer. */
     profile?: LivePersonProfile;
-    /** Newest first (Messaging). */
+    /** Newest first, at most `CONVERSATIONS_KEPT` (Messaging). */
     conversations: PastConversation[];
+    /** How many older ones LivePerson sent beyond those: counted, not kept. */
+    olderConversations?: number;
     /** The latest of each kind, newest first (Messaging). */
     activity: ActivityItem[];
 }

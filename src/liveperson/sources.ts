@@ -2,7 +2,7 @@ import type { LivePersonCall } from './call';
 import { fetchParticipantInfo } from './chatAgent';
 import type { DomainBook } from './DomainBook';
 import { fail, failureAt, failureOf } from './failures';
-import { activityOf, conversationsOf } from './history';
+import { activityOf, CONVERSATIONS_KEPT, conversationsOf } from './history';
 import { profileOf, searchConsumer, searchConversation, type ConversationRecord } from './messaging';
 import type { LivePersonAnswer, ParticipantRef } from './model';
 import type { Sessions } from './Sessions';
@@ -22,7 +22,7 @@ const seenLately = (session: LivePersonSession): boolean => Date.now() - (sessio
  * LivePerson no longer knows (a new login) or an agent session it may have forgotten (a new agent session).
  * A second refusal is final: LivePerson's own SDK once looped on 401s.
  */
-export async function chatAnswer(call: LivePersonCall, sessions: Sessions, domains: DomainBook, participantId: string): Promise<LivePersonAnswer> {
+export async function chatAnswer(call: LivePersonCall, sessions: Sessions, participantId: string): Promise<LivePersonAnswer> {
     let session = await sessions.current(call);
     let forgotten: string | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -37,7 +37,6 @@ export async function chatAnswer(call: LivePersonCall, sessions: Sessions, domai
             return { profile, conversations: [], activity: [] };
         } catch (error) {
             const failure = failureOf(error);
-            if (failure?.kind === 'unavailable' && failure.status === undefined) domains.renewSoon(call, 'agentVep');
             if (attempt > 1 || !failure) throw error;
             if (failure.status === 401) {
                 session = await sessions.replace(call, session, failure.step);
@@ -90,5 +89,12 @@ export async function messagingAnswer(
         profileFrom.flatMap((record) => record.events),
         profileFrom.some((record) => record.info.isPartial === true || record.info.isPartial === 'true'),
     );
-    return { ...(profile ? { profile } : {}), conversations: conversationsOf(mine), activity: activityOf(mine.flatMap((record) => record.events)) };
+    const conversations = conversationsOf(mine);
+    const older = conversations.length - CONVERSATIONS_KEPT;
+    return {
+        ...(profile ? { profile } : {}),
+        conversations: conversations.slice(0, CONVERSATIONS_KEPT),
+        ...(older > 0 ? { olderConversations: older } : {}),
+        activity: activityOf(mine.flatMap((record) => record.events)),
+    };
 }

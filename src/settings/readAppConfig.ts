@@ -2,6 +2,7 @@ import type { ISettingRead } from '@rocket.chat/apps-engine/definition/accessors
 import * as z from 'zod/mini';
 
 import { livePersonHostProblem } from '../liveperson/destinations';
+import { CONVERSATIONS_KEPT } from '../liveperson/history';
 import type { AppConfig, LivePersonCredentials, LivePersonSettings, RawSettings, SettingProblem, SourceMode } from './AppConfig';
 import { fingerprintOf } from './fingerprint';
 import { AuthType, SECRET_SETTINGS, SETTING_DEFAULTS, SOURCE_MODES } from './settingDefinitions';
@@ -11,7 +12,7 @@ const LIMITS = {
     cacheTtlSeconds: { min: 0, max: 86_400 },
     // The panel must open within the web client's 5-second window, host reads included.
     timeoutMs: { min: 100, max: 3500 },
-    historyCount: { min: 0, max: 20 },
+    historyCount: { min: 0, max: CONVERSATIONS_KEPT },
 } as const;
 
 const DUMMY_TOKEN = 'dummy';

@@ -1,6 +1,6 @@
 import { cut } from '../bounded';
 import type { MessageKey } from '../i18n/languages';
-import type { ActivityItem, LivePersonProfile, PastConversation } from '../liveperson/model';
+import type { ActivityItem, LivePersonAnswer, LivePersonProfile, PastConversation } from '../liveperson/model';
 import type { LivePersonSection, VisitorProfile } from '../profile/VisitorProfile';
 import type { RocketChatConversation } from '../visitor/conversationLog';
 import { isUnlinkedEntityId } from '../visitor/entityIds';
@@ -32,7 +32,8 @@ const capped = <T>(items: readonly T[], max: number): { shown: T[]; more: number
 /** Builds fields in order, masking each value by its kind when the admin says so and cutting long ones. */
 function fields(privacy: Privacy, viewer: Viewer) {
     const list: DocumentField[] = [];
-    const shown = (value: string, kind: ValueKind) => cut(privacy.maskPii ? maskValue(value, kind) : value, kind === 'text' ? BOUNDS.value : BOUNDS.id);
+    // Ids are cut to fit the narrow panel; an email or a phone is cut like any other value, so it stays whole.
+    const shown = (value: string, kind: ValueKind) => cut(privacy.maskPii ? maskValue(value, kind) : value, kind === 'identifier' ? BOUNDS.id : BOUNDS.value);
     const add = (label: string, value: string | undefined | Array<string | undefined>, kind: ValueKind = 'text', labelIsData = false) => {
         const values = (Array.isArray(value) ? value : [value]).filter((item): item is string => item !== undefined && item.trim() !== '');
         if (values.length > 0) list.push({ label, values: values.map((item) => shown(item, kind)), ...(labelIsData ? { labelIsData } : {}) });
@@ -129,30 +130,28 @@ type TimelineItem = { at: string | undefined; entry: () => DocumentEntry };
 
 /**
  * Earlier conversations on both platforms, newest first, each saying where it happened; at most the admin's
- * count. LivePerson documents no route to a legacy chat participant's past chats: for them, the section says so.
+ * count (0: none). LivePerson documents no route to a legacy chat participant's past chats: for them, the section says so.
  */
 export function timelineSection(
-    livePerson: PastConversation[],
+    livePerson: Pick<LivePersonAnswer, 'conversations' | 'olderConversations'> | undefined,
     rocketChat: RocketChatConversation[],
     product: 'chat' | 'messaging' | undefined,
     privacy: Privacy,
     viewer: Viewer,
 ): DocumentSection {
     const { t } = viewer;
+    const title = t('panel_section_history');
+    if (privacy.historyCount === 0) return { title, fields: [], entries: [] };
+    // Entries are written only for the conversations shown.
     const items: TimelineItem[] = [
-        ...livePerson.map((conversation) => ({ at: conversation.startedAt, entry: () => livePersonEntry(conversation, viewer) })),
+        ...(livePerson?.conversations ?? []).map((conversation) => ({ at: conversation.startedAt, entry: () => livePersonEntry(conversation, viewer) })),
         ...rocketChat.map((conversation) => ({ at: conversation.startedAt ?? conversation.closedAt, entry: () => rocketChatEntry(conversation, viewer) })),
     ].sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''));
     const { shown, more } = capped(items, privacy.historyCount);
-    // Entries are written only for the conversations shown.
     const entries = shown.map((item) => item.entry());
-    if (more > 0) entries.push({ headline: t('list_and_more', { count: more }), details: [] });
-    return {
-        title: t('panel_section_history'),
-        fields: [],
-        entries,
-        ...(product === 'chat' && entries.length > 0 ? { note: t('history_chat_only_rocketchat') } : {}),
-    };
+    const older = more + (livePerson?.olderConversations ?? 0);
+    if (older > 0) entries.push({ headline: t('list_and_more', { count: older }), details: [] });
+    return { title, fields: [], entries, ...(product === 'chat' && entries.length > 0 ? { note: t('history_chat_only_rocketchat') } : {}) };
 }
 
 function livePersonEntry(conversation: PastConversation, viewer: Viewer): DocumentEntry {
@@ -228,6 +227,11 @@ const LIVEPERSON_FIELDS: Record<string, MessageKey> = {
 };
 
 /** Ids an agent rarely needs and an admin does, and how the identity was checked: collapsed. */
+/** The fields LivePerson sent in a form the app can't read, by the names the panel gives them. */
+export function unreadableText(profile: LivePersonProfile, { t }: Viewer): string {
+    return t('unreadable_fields', { fields: unique(profile.unreadable.map((key) => (LIVEPERSON_FIELDS[key] ? t(LIVEPERSON_FIELDS[key]) : key))).join(', ') });
+}
+
 export function technicalSection(visitor: VisitorProfile, profile: LivePersonProfile | undefined, privacy: Privacy, viewer: Viewer): DocumentSection {
     const { t } = viewer;
     const { list, add } = fields(privacy, viewer);
@@ -249,12 +253,7 @@ export function technicalSection(visitor: VisitorProfile, profile: LivePersonPro
         add(t('field_participant_source'), sourceText(section.source, viewer));
     }
     if (section.state === 'loaded' || section.state === 'failed') add(t('field_identity_checked'), t(`trust_${section.trust}` as MessageKey));
-    if (profile && profile.unreadable.length > 0) {
-        add(
-            t('field_unreadable'),
-            t('unreadable_fields', { fields: unique(profile.unreadable.map((key) => (LIVEPERSON_FIELDS[key] ? t(LIVEPERSON_FIELDS[key]) : key))).join(', ') }),
-        );
-    }
+    if (profile && profile.unreadable.length > 0) add(t('field_unreadable'), unreadableText(profile, viewer));
     if (visitor.visitor.externalIds) {
         const { shown, more } = capped(visitor.visitor.externalIds, BOUNDS.externalIds);
         const values = shown.map((entry) => {

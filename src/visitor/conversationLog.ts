@@ -64,9 +64,10 @@ export function conversationOfRoom(room: unknown): RocketChatConversation | unde
         closedAt: isoOf(raw.closedAt),
         agent: nameOf(raw.servedBy),
         department: nameOf(raw.department),
-        closedBy: typeof raw.closer === 'string' ? CLOSERS[raw.closer] : undefined,
+        closedBy: typeof raw.closer === 'string' && Object.hasOwn(CLOSERS, raw.closer) ? CLOSERS[raw.closer] : undefined,
         tags: tags?.flatMap((tag) => (typeof tag === 'string' && tag.trim() ? [cut(tag.trim(), 40)] : [])).slice(0, 10),
     };
+    // Without its undefined fields: they would reach the store as nulls, which the log's schema refuses.
     return entrySchema.parse(JSON.parse(JSON.stringify(entry)));
 }
 

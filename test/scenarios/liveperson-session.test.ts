@@ -321,18 +321,22 @@ describe('the LivePerson session, seen from LivePerson', () => {
         expect(world.sim.count('login')).toBe(0);
     });
 
-    it('after a connection failure the domain is asked again, in the background', async () => {
-        await world.command(world.users.agent, world.rooms.externalIds);
-        world.sim.fault('participantInfo', { kind: 'reset' }, 1);
+    it.each([
+        ['chat', 'participantInfo', 'externalIds', 'agentVep'],
+        ['Messaging', 'msgHistConsumer', 'messaging', 'msgHist'],
+    ] as const)('after a connection failure (%s) the domain of that service is asked again, in the background', async (_product, route, room, service) => {
+        await world.command(world.users.agent, world.rooms[room]);
+        world.sim.fault(route, { kind: 'reset' }, 1);
         world.sim.clearLog();
         world.advanceClock(11_000);
-        await world.refresh(world.users.agent, world.rooms.externalIds);
+        await world.refresh(world.users.agent, world.rooms[room]);
         expect(world.panelText()).toContain("LivePerson can't be reached right now.");
         await waitFor(() => world.sim.count('domain') === 1);
+        expect(world.sim.requests.find((request) => request.route === 'domain')?.path).toContain(`/${service}`);
         // Same host as before: the session stays, the next click costs one request.
         world.advanceClock(11_000);
-        await world.refresh(world.users.agent, world.rooms.externalIds);
-        expect(world.sim.requests.map((request) => request.route)).toEqual(['participantInfo', 'domain', 'participantInfo']);
+        await world.refresh(world.users.agent, world.rooms[room]);
+        expect(world.sim.requests.map((request) => request.route)).toEqual([route, 'domain', route]);
     });
 
     it('every LivePerson log line names the step, the kind, the status, the reference and the duration', async () => {

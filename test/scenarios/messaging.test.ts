@@ -184,6 +184,15 @@ describe('what happened before: one timeline across both platforms', () => {
         expect(world.sim.requests.map((request) => request.route)).not.toContain('msgHistConsumer');
     });
 
+    it('with the section off, a closing conversation is not kept: turned back on, the panel has none of it', async () => {
+        await world.saveSettings({ lp_history_count: 0 });
+        await world.roomClosed(world.rooms.portuguese.id, { at: new Date(), by: world.users.agentPt });
+        await world.saveSettings({ lp_history_count: 5 });
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(panel().state).toMatchObject({ title: 'Verified by LivePerson' });
+        expect(panel().sections.has('Earlier conversations')).toBe(false);
+    });
+
     it('history costs no LivePerson request of its own: the profile’s search brings it', async () => {
         world.linkMessaging(longHistoryConsumerId);
         await world.prewarm();

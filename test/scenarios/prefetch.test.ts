@@ -65,6 +65,16 @@ describe('prefetch on assignment', () => {
         expect(world.sim.count()).toBe(0);
     });
 
+    it('a conversation that closes while its assignment still reads the visitor is never prefetched', async () => {
+        await Promise.all([assigned(world.rooms.externalIds), closed(world.rooms.externalIds)]);
+        // A control behind it: once its prefetch is answered, the first one would have been asked too.
+        await assigned(world.rooms.field);
+        await waitFor(() => world.sim.count('participantInfo') === 1);
+        expect(world.sim.requests.filter((request) => request.route === 'participantInfo').map((request) => request.path)).toEqual([
+            expect.not.stringContaining(seedParticipantId),
+        ]);
+    });
+
     it('a profile another open conversation needs stays when one closes', async () => {
         await assigned(world.rooms.externalIds);
         await assigned(world.rooms.portuguese);

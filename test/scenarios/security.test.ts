@@ -288,7 +288,7 @@ describe('bounds: nothing makes the panel huge', () => {
 
     it('a 12 MB LivePerson string makes no 12 MB view', async () => {
         world.sim.setParticipant('12345678', seedParticipantId, {
-            authenticatedParticipantInfo: { isUserAuthenticated: true, accountName: 'A'.repeat(12_000_000) },
+            authenticatedParticipantInfo: { isUserAuthenticated: true, participantId: seedParticipantId, accountName: 'A'.repeat(12_000_000) },
         });
         await world.command(world.users.agent, world.rooms.externalIds);
         expect(JSON.stringify(world.panel()).length).toBeLessThan(100_000);

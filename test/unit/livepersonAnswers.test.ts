@@ -16,6 +16,11 @@ const withInfo = (change: Record<string, unknown>, personal?: Record<string, unk
     };
 };
 
+function withoutParticipantId() {
+    const { participantId: _dropped, ...info } = seedParticipant.authenticatedParticipantInfo;
+    return { ...seedParticipant, authenticatedParticipantInfo: info };
+}
+
 describe('participantExtendedInfo (Chat Agent API)', () => {
     it("LivePerson's documented answer (Retrieve Participant Info page) is a signed-in profile with every field", () => {
         const read = participantInfoOf(seedParticipant, seedParticipantId);
@@ -86,6 +91,7 @@ describe('participantExtendedInfo (Chat Agent API)', () => {
         ['no isUserAuthenticated', withInfo({ isUserAuthenticated: undefined })],
         ['isUserAuthenticated false', withInfo({ isUserAuthenticated: false })],
         ['isUserAuthenticated that does not read', withInfo({ isUserAuthenticated: 'yes' })],
+        ['no participantId: the answer does not say whose it is', withoutParticipantId()],
     ])('%s: not signed in', (_name, body) => {
         expect(participantInfoOf(body, seedParticipantId)).toMatchObject({ signedIn: false });
     });

@@ -106,6 +106,23 @@ describe('the page an agent reads, built from a profile', () => {
         expect(none.sections.map((section) => section.title)).toEqual(['Customer', 'Activity']);
     });
 
+    it('older LivePerson conversations the app only counted are in "and N more"', () => {
+        const counted: LivePersonSection = { state: 'loaded', ...identity, trust: 'trusted', answer: { ...answer, olderConversations: 30 }, ageMs: 0 };
+        const headlines = build(counted)
+            .sections.find((section) => section.title === 'Earlier conversations')
+            ?.entries?.map((entry) => entry.headline);
+        expect(headlines).toEqual([expect.stringContaining('Rocket.Chat'), expect.stringContaining('LivePerson'), 'and 30 more']);
+    });
+
+    it('unmasked, a long second email stays whole; an id is cut to fit the panel', () => {
+        const email = `${'a'.repeat(50)}@example.com`;
+        const long: LivePersonProfile = { ...profile, customerId: 'C'.repeat(60), personal: { contacts: [{ email: 'ana@example.com' }, { email }] } };
+        const section: LivePersonSection = { state: 'loaded', ...identity, trust: 'trusted', answer: { ...answer, profile: long }, ageMs: 0 };
+        const text = everything(buildProfileDocument(visitor(section), { ...privacy, maskPii: false }, viewer, false));
+        expect(text).toContain(email);
+        expect(text).not.toContain('C'.repeat(41));
+    });
+
     it('activity from the web page is never shown as verified', () => {
         const activity = build(loaded('trusted')).sections.find((section) => section.title === 'Activity');
         expect(activity?.entries).toEqual([{ headline: expect.stringMatching(/^Cart · /), details: ['$11.70 · Shoes', 'From the web page, not verified'] }]);

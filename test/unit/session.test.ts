@@ -35,7 +35,9 @@ describe('how long to wait after a 429', () => {
         ['no Retry-After before a login: 5 s', undefined, true, 5],
         ['seconds', '30', false, 30],
         ['an HTTP date', 'Mon, 01 Jun 2026 10:01:00 GMT', false, 60],
-        ['a date in the past', 'Mon, 01 Jun 2026 09:00:00 GMT', false, 0],
+        ['a date in the past: still the documented 1 s', 'Mon, 01 Jun 2026 09:00:00 GMT', false, 1],
+        ['0 s: still the documented 1 s', '0', false, 1],
+        ['2 s before a login: still the documented 5 s', '2', true, 5],
         ['a year: capped at 15 minutes', '31536000', false, 900],
         ['garbage: the default', 'soon', false, 1],
     ])('%s', (_name, header, afterLogin, seconds) => {
