@@ -5,6 +5,8 @@
  * is followed, and the test says so.
  */
 import {
+    closedConversationId,
+    partialConsumerId,
     primaryAccountId,
     seedParticipant,
     seedParticipantId,
@@ -57,12 +59,36 @@ describe('Login Service', () => {
         },
     );
 
-    it('the documented request bodies are what the app sends: user name and password; or the OAuth2 body with "dummy" tokens', async () => {
+    it('the documented request bodies are what the app sends: the OAuth2 body with "dummy" tokens; or user name and password', async () => {
+        const keysOf = (body: unknown) => Object.keys(body as object).sort();
+        const logins = () => world.sim.requests.filter((request) => request.route === 'login');
         await world.command(world.users.agent, world.rooms.externalIds);
-        const login = world.sim.requests.find((request) => request.route === 'login');
-        expect(Object.keys(login?.body as object).sort()).toEqual(Object.keys(JSON.parse(DOCUMENTED.loginApplication.request?.body ?? '{}')).sort());
-        expect(login?.body).toMatchObject({ accessToken: 'dummy', accessTokenSecret: 'dummy' });
-        expect(Object.keys(JSON.parse(DOCUMENTED.loginUser.request?.body ?? '{}')).sort()).toEqual(['password', 'username']);
+        expect(keysOf(logins()[0].body)).toEqual(keysOf(JSON.parse(DOCUMENTED.loginApplication.request.body)));
+        expect(logins()[0].body).toMatchObject({ accessToken: 'dummy', accessTokenSecret: 'dummy' });
+        await world.saveSettings({ lp_auth_type: 'password', lp_password: 's3cret-Passw0rd' });
+        await world.command(world.users.agent, world.rooms.externalIds);
+        expect(logins()).toHaveLength(2);
+        expect(keysOf(logins()[1].body)).toEqual(keysOf(JSON.parse(DOCUMENTED.loginUser.request.body)));
+    });
+
+    it.each([
+        ['refresh', DOCUMENTED.refresh],
+        ['logout', DOCUMENTED.logout],
+    ] as const)('the %s request is sent as documented: the URL, POST, the csrf in the body', async (route, example) => {
+        await world.command(world.users.agent, world.rooms.externalIds);
+        if (route === 'refresh') {
+            world.advanceClock(4 * 60_000);
+            await world.runDueJobs();
+        } else {
+            await world.disable();
+        }
+        const [sent] = world.sim.requests.filter((request) => request.route === route);
+        expect(sent.method).toBe(example.request.method);
+        expect(example.request.url).toBe(`https://{domain}${sent.path.replace(`/${primaryAccountId}/`, '/{accountId}/')}`);
+        // The page shows no version; LivePerson's own agent SDK sends v=1.3, and so does the app.
+        expect(sent.query).toEqual({ v: '1.3' });
+        expect(Object.keys(sent.body as object)).toEqual(Object.keys(JSON.parse(example.request.body)));
+        if (route === 'logout') await world.enable();
     });
 
     it('refresh (login-service-api-methods-refresh.html): "OK with empty body" keeps the session; the wrapped csrf 401 ends it, internalCode 10 in the log', async () => {
@@ -126,6 +152,16 @@ describe('Messaging Interactions API', () => {
         expect(search.query.source.length).toBeLessThanOrEqual(20);
         expect(search.body).toMatchObject({ status: ['OPEN', 'CLOSE'] });
         expect(Number(search.query.limit)).toBeLessThanOrEqual(100);
+    });
+
+    it('the conversation search is sent as documented (…-get-conversation-by-conversation-id.html): the URL, POST, source at most 20 characters', async () => {
+        // The link names a conversation the consumer search does not bring: the app asks for it by its id.
+        world.linkMessaging(partialConsumerId, { conversationId: closedConversationId });
+        await world.command(world.users.agent, world.rooms.messaging);
+        const [search] = world.sim.requests.filter((request) => request.route === 'msgHistConversation');
+        expect(search.method).toBe(DOCUMENTED.conversationSearch.request.method);
+        expect(DOCUMENTED.conversationSearch.request.url).toContain(search.path.replace(`/${primaryAccountId}/`, '/{accountID}/'));
+        expect(search.query.source.length).toBeLessThanOrEqual(20);
     });
 
     it('the conversations answer (messaging-interactions-api-methods-conversations.html): its consumer’s conversation, outcome and summary show', async () => {

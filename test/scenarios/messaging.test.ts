@@ -157,8 +157,21 @@ describe('what happened before: one timeline across both platforms', () => {
             details: ['Bob Agent · Billing · 25 min · closed by the agent · tags: billing'],
         });
         // Newest first across both platforms: the August conversation sits between LivePerson's of September and of August.
-        const months = all.map((entry) => /· ([A-Z][a-z]{2}) \d+, (\d{4})/.exec(entry.headline)?.slice(1).join(' '));
-        expect(months.indexOf('Aug 2025')).toBeGreaterThan(months.indexOf('Sep 2025'));
+        expect(all.map((entry) => entry.headline.split(' · ').slice(0, 2).join(' · '))).toEqual([
+            'LivePerson · Feb 10, 2026, 10:20 AM (UTC)',
+            'LivePerson · Jan 27, 2026, 3:35 PM (UTC)',
+            'LivePerson · Dec 16, 2025, 9:00 AM (UTC)',
+            'LivePerson · Nov 30, 2025, 7:10 PM (UTC)',
+            'LivePerson · Oct 22, 2025, 4:45 PM (UTC)',
+            'LivePerson · Sep 9, 2025, 1:20 PM (UTC)',
+            'Rocket.Chat · Aug 20, 2025, 9:00 AM (UTC)',
+            'LivePerson · Aug 1, 2025, 10:05 AM (UTC)',
+            'LivePerson · Jul 15, 2025, 11:30 AM (UTC)',
+            'LivePerson · Jun 2, 2025, 5:55 PM (UTC)',
+            'LivePerson · May 20, 2025, 8:40 AM (UTC)',
+            'LivePerson · Apr 11, 2025, 2:02 PM (UTC)',
+            'LivePerson · Mar 4, 2025, 9:15 AM (UTC)',
+        ]);
     });
 
     it('an unhappy customer reads as one: negative sentiment and a low CSAT', async () => {

@@ -359,6 +359,8 @@ describe('every state keeps the Rocket.Chat data and opens in time', () => {
         await world.saveSettings({ lp_timeout_ms: 800 });
         world.sim.fault('participantInfo', { kind: 'hang' });
         await world.command(world.users.agent, world.rooms.externalIds);
+        // Real time by nature: the app really waits out the 800 ms before it opens the panel, so only a generous bound
+        // holds on a loaded machine; it still fails if the panel waited for the hang instead of the time limit.
         expect(world.host.web.surfaces[0].openedAfterMs).toBeLessThan(1500);
         expect(panel().notices[0]?.text).toContain("LivePerson didn't answer in time.");
     });

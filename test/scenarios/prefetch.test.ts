@@ -110,6 +110,10 @@ describe('prefetch on assignment', () => {
         await assigned(world.rooms.externalIds);
         await settle();
         expect(world.sim.count()).toBe(0);
+        // Past the breaker's 30 s the waiting prefetch goes out: it was the open circuit that held it.
+        world.advanceClock(31_000);
+        await waitFor(() => info() === 1, 4000);
+        expect(world.sim.requests.map((request) => request.route)).toEqual(['participantInfo']);
     });
 
     it('respects a refused login: no login attempt for the assignment', async () => {
@@ -119,6 +123,13 @@ describe('prefetch on assignment', () => {
         await assigned(world.rooms.externalIds);
         await settle();
         expect(world.sim.count('login')).toBe(0);
+        // Past the minute of back-off, an assignment does try to log in: it was the refusal that held it. (The task
+        // above is dropped by then: a prefetch waits at most a minute, as long as the back-off, so another room asks.)
+        world.advanceClock(61_000);
+        await assigned(world.rooms.portuguese);
+        await waitFor(() => world.sim.count('login') === 1, 4000);
+        await settle();
+        expect(world.sim.requests.map((request) => `${request.route} ${request.status}`)).toEqual(['login 401']);
     });
 
     it('with lp_prefetch off, an assignment asks nothing and the first click fetches, as before', async () => {

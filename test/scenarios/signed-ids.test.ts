@@ -22,6 +22,9 @@ const details = async () => {
     return panel().fields;
 };
 
+/** A signed value that fails a check is worth what a visitor could type, and said so. */
+const EDITABLE = 'Unverified: visitor-editable id';
+
 describe("ids the brand's website signs", () => {
     it('a good signature, audience, expiry and binding: "Verified by your website", LivePerson’s name, the raw value never shown', async () => {
         const value = signedLivePersonId({
@@ -57,6 +60,7 @@ describe("ids the brand's website signs", () => {
     it.each([
         [
             'a tampered id',
+            EDITABLE,
             () =>
                 signedFor(world.visitors.none.id).replace(
                     /^([^.]+)\.[^.]+/,
@@ -65,20 +69,21 @@ describe("ids the brand's website signs", () => {
                 ),
             "the signature doesn't match",
         ],
-        ['a wrong secret', () => signedFor(world.visitors.none.id, {}, 'guessed'), "the signature doesn't match"],
-        ['an expired value', () => signedFor(world.visitors.none.id, { exp: Math.floor(Date.now() / 1000) - 3600 }), 'the signature expired'],
-        ['another account', () => signedFor(world.visitors.none.id, { aud: 'lp:87654321' }), 'signed for another LivePerson account'],
+        ['a wrong secret', EDITABLE, () => signedFor(world.visitors.none.id, {}, 'guessed'), "the signature doesn't match"],
+        ['an expired value', EDITABLE, () => signedFor(world.visitors.none.id, { exp: Math.floor(Date.now() / 1000) - 3600 }), 'the signature expired'],
+        ['another account', EDITABLE, () => signedFor(world.visitors.none.id, { aud: 'lp:87654321' }), 'signed for another LivePerson account'],
         [
             'an unsigned value (alg none)',
+            EDITABLE,
             () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${signedFor(world.visitors.none.id).split('.')[1]}.`,
             'not signed with HS256',
         ],
-        ['a malformed value', () => 'eyJhbGciOiJIUzI1NiJ9.not-json.c2ln', 'not a readable signed id'],
-    ])('%s stays "visitor-editable", and the technical details say why', async (_name, value, why) => {
+        // No readable subject: the value names no one the app could ask LivePerson about.
+        ['a malformed value', 'Unusable LivePerson id', () => 'eyJhbGciOiJIUzI1NiJ9.not-json.c2ln', 'not a readable signed id'],
+    ])('%s is shown as "%s", and the technical details say why', async (_name, title, value, why) => {
         setField(world.visitors.none.id, value());
         await world.command(world.users.agent, world.rooms.none);
-        const title = panel().state?.title;
-        expect(title === 'Unverified: visitor-editable id' || title === 'Unusable LivePerson id').toBe(true);
+        expect(panel().state?.title).toBe(title);
         expect((await details()).get('Id found in')).toBe(`the visitor field lpParticipantId: ${why}`);
         expect(world.panelText()).not.toContain('Verified by your website');
     });
@@ -92,6 +97,8 @@ describe("ids the brand's website signs", () => {
     });
 
     it('the secret is a password setting: status says only that it is set, and no log line, view or message holds it', async () => {
+        // As the engine holds it for the admin's settings page: a password field, never shown back.
+        expect(world.manager.getSettingsManager().getAppSetting(world.appId, 'lp_signing_secret')).toMatchObject({ type: 'password' });
         setField(world.visitors.none.id, signedFor(world.visitors.none.id));
         await world.command(world.users.agent, world.rooms.none);
         await world.command(world.users.admin, world.rooms.channel, 'status', world.visitors.none.id);
