@@ -174,7 +174,7 @@ describe('/visitorinfo status (admins)', () => {
         expect(fields.get('Result')).toBe('Failed: an answer the app does not understand.');
     });
 
-    it('the last line says what holds LivePerson back now: a refused login, a 429 pause', async () => {
+    it('the last line says what holds LivePerson back now: a refused login, a 429 pause, an open circuit', async () => {
         await world.saveSettings({ lp_app_secret: 'wrong' });
         await world.command(world.users.admin, world.rooms.channel, 'status');
         expect(world.lastNoticeText().split('\n').at(-1)).toBe(
@@ -191,6 +191,10 @@ describe('/visitorinfo status (admins)', () => {
         const seconds = Number(/(\d+) s more/.exec(last)?.[1]);
         expect(seconds).toBeLessThanOrEqual(120);
         expect(seconds).toBeGreaterThanOrEqual(Math.ceil(120 - (Date.now() - clicked) / 1000));
+        await world.reset();
+        await world.openCircuit(world.users.agent, world.rooms.externalIds);
+        await world.command(world.users.admin, world.rooms.channel, 'status');
+        expect(world.lastNoticeText().split('\n').at(-1)).toMatch(/^LivePerson failed several times in a row: the app waits \d+ s before trying again\.$/);
     });
 
     it('warns that OAuth1 reached end of life when an access token is set', async () => {

@@ -303,12 +303,7 @@ describe('the LivePerson session, seen from LivePerson', () => {
 
     it('after three outages in a row the circuit opens: answers at once, says when it tries again, then probes', async () => {
         await world.prewarm();
-        world.sim.fault('participantInfo', { status: 503 }, 3);
-        await world.command(world.users.agent, world.rooms.externalIds);
-        for (let i = 0; i < 2; i++) {
-            world.advanceClock(11_000);
-            await world.refresh(world.users.agent, world.rooms.externalIds);
-        }
+        await world.openCircuit(world.users.agent, world.rooms.externalIds);
         world.sim.clearLog();
         await world.command(world.users.agent, world.rooms.field);
         expect(routes()).toEqual([]);

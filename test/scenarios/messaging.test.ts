@@ -174,6 +174,29 @@ describe('what happened before: one timeline across both platforms', () => {
         ]);
     });
 
+    it('a hundred conversations with 5,000-character summaries, agents and skills: 20 shown, 80 counted, the view under 100 KB', async () => {
+        const long = (letter: string) => letter.repeat(5000);
+        world.sim.setConsumer(
+            primaryAccountId,
+            messagingConsumerId,
+            Array.from({ length: 100 }, (_, index) => ({
+                ...openConversation,
+                conversationId: `conversation-${index}`,
+                status: 'CLOSE' as const,
+                startTime: Date.parse('2026-01-01T00:00:00Z') - index * 86_400_000,
+                endTime: Date.parse('2026-01-01T00:30:00Z') - index * 86_400_000,
+                info: { ...openConversation.info, latestAgentFullName: long('A'), latestSkillName: long('S'), closeReasonDescription: long('R') },
+                summary: { text: long('T'), lastUpdatedTime: Date.parse('2026-01-01T00:30:00Z') },
+            })),
+        );
+        await world.saveSettings({ lp_history_count: 20 });
+        await world.command(world.users.agent, world.rooms.messaging);
+        const entries = history();
+        expect(entries).toHaveLength(21);
+        expect(entries.at(-1)?.headline).toBe('and 80 more');
+        expect(JSON.stringify(world.panel()).length).toBeLessThan(100_000);
+    });
+
     it('an unhappy customer reads as one: negative sentiment and a low CSAT', async () => {
         world.linkMessaging(negativeSentimentConsumerId);
         await world.command(world.users.agent, world.rooms.messaging);

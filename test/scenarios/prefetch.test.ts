@@ -99,13 +99,7 @@ describe('prefetch on assignment', () => {
 
     it('stops while the circuit breaker is open', async () => {
         await world.prewarm();
-        world.sim.fault('participantInfo', { status: 503 }, 3);
-        await world.command(world.users.agent, world.rooms.field);
-        for (let i = 0; i < 2; i++) {
-            // Past the Refresh floor, inside the breaker's 30 s.
-            world.advanceClock(11_000);
-            await world.refresh(world.users.agent, world.rooms.field);
-        }
+        await world.openCircuit(world.users.agent, world.rooms.field);
         world.sim.clearLog();
         await assigned(world.rooms.externalIds);
         await settle();

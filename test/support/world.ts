@@ -291,6 +291,16 @@ export class World implements Sample {
         }
     }
 
+    /** Three LivePerson outages in a row, clicked in `room` past the Refresh floor and inside the breaker's 30 s: the circuit opens. */
+    async openCircuit(user: IUser, room: IRoom): Promise<void> {
+        this.sim.fault('participantInfo', { status: 503 }, 3);
+        await this.command(user, room);
+        for (let i = 0; i < 2; i++) {
+            this.advanceClock(11_000);
+            await this.refresh(user, room);
+        }
+    }
+
     /** The Messaging visitor, linked by the sign-in app to a LivePerson consumer (and a conversation, in the entry's metadata). */
     linkMessaging(consumerId: string, metadata?: Record<string, string>): void {
         this.workspace.updateVisitor(this.visitors.messaging.id, (visitor) => ({
